@@ -1,0 +1,49 @@
+package io.verbatim.events;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Topic {@code statements.new}, event {@code statement.new}: one newly stored statement.
+ * The {@code eventId} equals the stable {@code statementId}; subscribers deduplicate on it.
+ *
+ * @param text     the paragraphs joined by a blank line
+ * @param storedAt when store-service stored the statement
+ */
+@JsonPropertyOrder({"eventId", "eventType", "statementId", "documentId", "ordinal", "speaker", "annotation", "text",
+        "paragraphs", "remarks", "transcript", "storedAt"})
+public record StatementNew(
+        String eventId,
+        String eventType,
+        String statementId,
+        String documentId,
+        int ordinal,
+        Speaker speaker,
+        String annotation,
+        String text,
+        List<String> paragraphs,
+        List<String> remarks,
+        Transcript transcript,
+        Instant storedAt) {
+
+    public StatementNew {
+        paragraphs = paragraphs == null ? List.of() : List.copyOf(paragraphs);
+        remarks = remarks == null ? List.of() : List.copyOf(remarks);
+    }
+
+    /** Joins paragraphs the way {@code text} is defined: with a blank line between them. */
+    public static String joinParagraphs(List<String> paragraphs) {
+        return String.join("\n\n", paragraphs);
+    }
+
+    /** The speaker as store-service resolved them; {@code id} is stable across documents. */
+    @JsonPropertyOrder({"id", "name", "role"})
+    public record Speaker(String id, String name, String role) {
+    }
+
+    /** The transcript the statement belongs to. */
+    @JsonPropertyOrder({"title", "publishedAt", "location", "sourceUrl"})
+    public record Transcript(String title, String publishedAt, String location, String sourceUrl) {
+    }
+}

@@ -1,0 +1,113 @@
+package io.verbatim.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventJsonRoundTripTest {
+
+    @Test
+    void transcriptFetchedSurvivesJsonRoundTripWithContractFieldNames() throws Exception {
+        TranscriptFetched event = TranscriptFetched.of("http://en.kremlin.ru/events/president/news/74318",
+                "kremlin-transcripts", Instant.parse("2024-06-19T10:15:30Z"), "text/html", "<p>Hello</p>");
+
+        String json = EventJson.write(event);
+        TranscriptFetched back = EventJson.read(json, TranscriptFetched.class);
+
+        assertThat(back).isEqualTo(event);
+        JsonNode tree = EventJson.mapper().readTree(json);
+        assertThat(fieldNames(tree)).containsExactly("eventId", "eventType", "documentId", "sourceUrl",
+                "sourceName", "fetchedAt", "contentType", "contentHash", "body");
+        assertThat(tree.get("eventType").asText()).isEqualTo("transcript.fetched");
+        assertThat(tree.get("fetchedAt").asText()).isEqualTo("2024-06-19T10:15:30Z");
+        assertThat(tree.get("documentId").asText())
+                .isEqualTo(Sha256.hex("http://en.kremlin.ru/events/president/news/74318"));
+        assertThat(tree.get("contentHash").asText()).isEqualTo(Sha256.hex("<p>Hello</p>"));
+    }
+
+    @Test
+    void documentWithoutUrlIsIdentifiedByItsContent() {
+        TranscriptFetched event = TranscriptFetched.of(null, "inbox", Instant.EPOCH, "text/plain", "Putin: Hello.");
+
+        assertThat(event.documentId()).isEqualTo(Sha256.hex("Putin: Hello.")).hasSize(64);
+        assertThat(event.sourceUrl()).isNull();
+        assertThat(EventJson.write(event)).contains("\"sourceUrl\":null");
+    }
+
+    @Test
+    void transcriptParsedSurvivesJsonRoundTripWithNestedStatements() throws Exception {
+        TranscriptParsed event = new TranscriptParsed(
+                TranscriptParsed.eventIdFor("doc", "hash", "0.1.0"), EventTypes.TRANSCRIPT_PARSED, "doc",
+                null, "hash", "0.1.0", TranscriptParsed.KIND_TRANSCRIPT, "Russia-DPRK talks", "2024-06-19",
+                "Pyongyang", "en",
+                List.of(new TranscriptParsed.Statement(1,
+                        new TranscriptParsed.Speaker("Kim Jong-un", "Chairman of State Affairs of the DPRK",
+                                "Chairman of State Affairs of the DPRK Kim Jong-un (retranslated)"),
+                        "retranslated", List.of("Comrade President Vladimir Putin,"), List.of("(Applause.)"))),
+                List.of("<…>"));
+
+        String json = EventJson.write(event);
+        TranscriptParsed back = EventJson.read(json, TranscriptParsed.class);
+
+        assertThat(back).isEqualTo(event);
+        JsonNode tree = EventJson.mapper().readTree(json);
+        assertThat(fieldNames(tree)).containsExactly("eventId", "eventType", "documentId", "sourceUrl",
+                "contentHash", "parserVersion", "kind", "title", "publishedAt", "location", "language",
+                "statements", "remarks");
+        JsonNode statement = tree.get("statements").get(0);
+        assertThat(fieldNames(statement)).containsExactly("ordinal", "speaker", "annotation", "paragraphs",
+                "remarks");
+        assertThat(fieldNames(statement.get("speaker"))).containsExactly("name", "role", "label");
+    }
+
+    @Test
+    void statementNewSurvivesJsonRoundTripAndItsEventIdIsTheStatementId() throws Exception {
+        StatementNew event = new StatementNew("st-1", EventTypes.STATEMENT_NEW, "st-1", "doc", 2,
+                new StatementNew.Speaker("vladimir-putin", "Vladimir Putin", "President of Russia"), null,
+                StatementNew.joinParagraphs(List.of("One.", "Two.")), List.of("One.", "Two."), List.of(),
+                new StatementNew.Transcript("Russia-DPRK talks", null, "Pyongyang", null),
+                Instant.parse("2024-06-19T10:15:30.123Z"));
+
+        String json = EventJson.write(event);
+        StatementNew back = EventJson.read(json, StatementNew.class);
+
+        assertThat(back).isEqualTo(event);
+        assertThat(back.text()).isEqualTo("One.\n\nTwo.");
+        JsonNode tree = EventJson.mapper().readTree(json);
+        assertThat(fieldNames(tree)).containsExactly("eventId", "eventType", "statementId", "documentId",
+                "ordinal", "speaker", "annotation", "text", "paragraphs", "remarks", "transcript", "storedAt");
+        assertThat(fieldNames(tree.get("speaker"))).containsExactly("id", "name", "role");
+        assertThat(fieldNames(tree.get("transcript"))).containsExactly("title", "publishedAt", "location",
+                "sourceUrl");
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredSoReadersSurviveAdditiveChanges() {
+        String json = "{\"eventId\":\"e\",\"eventType\":\"transcript.fetched\",\"documentId\":\"d\","
+                + "\"body\":\"x\",\"addedInAFutureMinorVersion\":42}";
+
+        TranscriptFetched event = EventJson.read(json, TranscriptFetched.class);
+
+        assertThat(event.documentId()).isEqualTo("d");
+    }
+
+    @Test
+    void malformedJsonIsReportedWithAReadableReason() {
+        assertThatThrownBy(() -> EventJson.read("{not json", TranscriptParsed.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("not a valid TranscriptParsed JSON document");
+        assertThatThrownBy(() -> EventJson.read("  ", TranscriptParsed.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("empty record");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
