@@ -1,0 +1,113 @@
+package io.verbatim.ingest.inbox;
+
+import io.quarkus.scheduler.Scheduled;
+import io.verbatim.events.TranscriptFetched;
+import io.verbatim.ingest.config.IngestConfig;
+import io.verbatim.ingest.messaging.RawDocumentPublisher;
+import io.verbatim.ingest.source.DocumentDecoder;
+import io.verbatim.ingest.source.DocumentTypes;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Watches the inbox folder: each transcript file dropped there ({@code .txt}, {@code .md}, {@code .html}) is
+ * published as {@code transcript.fetched} and, once the broker has acknowledged it, moved to {@code processed/}.
+ * A file that cannot be read as a document moves to {@code failed/} with a {@code .reason} file beside it.
+ * A crash between publication and the move republishes the file on restart; its ids are derived from its content,
+ * so downstream deduplication absorbs the repeat.
+ */
+@ApplicationScoped
+public class InboxWatcher {
+
+    private static final Logger LOG = Logger.getLogger(InboxWatcher.class);
+    static final String PROCESSED = "processed";
+    static final String FAILED = "failed";
+
+    private final IngestConfig config;
+    private final RawDocumentPublisher publisher;
+
+    public InboxWatcher(IngestConfig config, RawDocumentPublisher publisher) {
+        this.config = config;
+        this.publisher = publisher;
+    }
+
+    @Scheduled(every = "${verbatim.ingest.inbox.poll-interval:2s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scan() {
+        Optional<Path> directory = config.inbox().directory();
+        if (directory.isEmpty()) {
+            return;
+        }
+        Path inbox = directory.get();
+        try {
+            Files.createDirectories(inbox.resolve(PROCESSED));
+            Files.createDirectories(inbox.resolve(FAILED));
+            for (Path file : pendingFiles(inbox)) {
+                take(inbox, file);
+            }
+        } catch (IOException e) {
+            LOG.warnf("cannot scan inbox %s: %s", inbox, e.getMessage());
+        }
+    }
+
+    private static List<Path> pendingFiles(Path inbox) throws IOException {
+        try (Stream<Path> entries = Files.list(inbox)) {
+            return entries.filter(Files::isRegularFile)
+                    .filter(path -> !path.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private void take(Path inbox, Path file) throws IOException {
+        String fileName = file.getFileName().toString();
+        Optional<String> contentType = DocumentTypes.forFileName(fileName);
+        if (contentType.isEmpty()) {
+            reject(inbox, file, "unsupported file type: use .txt, .md or .html");
+            return;
+        }
+        long size = Files.size(file);
+        if (size > config.maxBodyBytes()) {
+            reject(inbox, file, "the file has " + size + " bytes; the limit is " + config.maxBodyBytes());
+            return;
+        }
+        String text;
+        try {
+            text = DocumentDecoder.decodeUtf8(Files.readAllBytes(file));
+        } catch (IllegalArgumentException e) {
+            reject(inbox, file, e.getMessage());
+            return;
+        }
+        if (text.isBlank()) {
+            reject(inbox, file, "the file holds only white space");
+            return;
+        }
+        TranscriptFetched event = TranscriptFetched.of(null, "inbox:" + fileName, Instant.now(),
+                contentType.get(), text);
+        try {
+            publisher.publish(event).toCompletableFuture().join();
+        } catch (RuntimeException e) {
+            LOG.warnf("inbox file %s not published yet, will retry: %s", fileName, e.getMessage());
+            return;
+        }
+        Files.move(file, inbox.resolve(PROCESSED).resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
+        LOG.infof("inbox file %s published as document %s", fileName, event.documentId());
+    }
+
+    private static void reject(Path inbox, Path file, String reason) throws IOException {
+        Path target = inbox.resolve(FAILED).resolve(file.getFileName());
+        Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(target.resolveSibling(file.getFileName() + ".reason"), reason + "\n",
+                StandardCharsets.UTF_8);
+        LOG.warnf("inbox file %s refused: %s", file.getFileName(), reason);
+    }
+}

@@ -1,0 +1,46 @@
+package io.verbatim.store.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An event waiting in the transactional outbox; {@code sentAt} is set once the broker acknowledged it. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_seq")
+    @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "event_id", nullable = false)
+    public String eventId;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(name = "record_key", nullable = false)
+    public String recordKey;
+
+    @Column(name = "event_type", nullable = false)
+    public String eventType;
+
+    @Column(name = "speaker_id")
+    public String speakerId;
+
+    @Column(nullable = false)
+    public String payload;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+}

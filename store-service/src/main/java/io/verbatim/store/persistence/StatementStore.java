@@ -1,0 +1,175 @@
+package io.verbatim.store.persistence;
+
+import io.verbatim.events.EventJson;
+import io.verbatim.events.EventTypes;
+import io.verbatim.events.StatementNew;
+import io.verbatim.events.Topics;
+import io.verbatim.events.TranscriptParsed;
+import io.verbatim.store.speaker.SpeakerResolver;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Stores a parsed transcript exactly once. In one transaction it writes the transcript, its speakers and statements,
+ * and one outbox row per statement that did not exist before. A repeated delivery of the same revision changes
+ * nothing; a new revision replaces the statements, keeping the ids (and the rows) of those whose text is unchanged.
+ */
+@ApplicationScoped
+public class StatementStore {
+
+    private static final Logger LOG = Logger.getLogger(StatementStore.class);
+
+    private final Event<OutboxWritten> outboxWritten;
+
+    public StatementStore(Event<OutboxWritten> outboxWritten) {
+        this.outboxWritten = outboxWritten;
+    }
+
+    /** What one call changed. */
+    public record Outcome(String documentId, boolean unchanged, int revision, int statementsAdded,
+            int statementsRemoved) {
+    }
+
+    /** Fired after a transaction that wrote outbox rows commits, so the relay can publish at once. */
+    public record OutboxWritten(int rows) {
+    }
+
+    @Transactional
+    public Outcome store(TranscriptParsed parsed) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        TranscriptEntity transcript = TranscriptEntity.findByDocumentId(parsed.documentId()).orElse(null);
+        if (transcript != null && Objects.equals(transcript.contentHash, parsed.contentHash())
+                && Objects.equals(transcript.parserVersion, parsed.parserVersion())) {
+            LOG.debugf("document %s revision %d already stored", parsed.documentId(), transcript.revision);
+            return new Outcome(parsed.documentId(), true, transcript.revision, 0, 0);
+        }
+        if (transcript == null) {
+            transcript = new TranscriptEntity();
+            transcript.documentId = parsed.documentId();
+            transcript.firstStoredAt = now;
+            transcript.revision = 1;
+        } else {
+            transcript.revision++;
+        }
+        transcript.sourceUrl = parsed.sourceUrl();
+        transcript.contentHash = parsed.contentHash();
+        transcript.parserVersion = parsed.parserVersion();
+        transcript.kind = parsed.kind();
+        transcript.title = parsed.title();
+        transcript.publishedAt = parsed.publishedAt();
+        transcript.location = parsed.location();
+        transcript.language = parsed.language();
+        transcript.remarks = parsed.remarks();
+        transcript.updatedAt = now;
+        transcript.persist();
+
+        Map<String, StatementEntity> existing = new HashMap<>();
+        if (transcript.revision > 1) {
+            StatementEntity.<StatementEntity>list("transcript", transcript)
+                    .forEach(statement -> existing.put(statement.statementId, statement));
+        }
+
+        Map<String, SpeakerEntity> speakers = resolveSpeakers(parsed.statements(), now);
+        StatementIds ids = new StatementIds(parsed.documentId());
+        List<StatementEntity> added = new ArrayList<>();
+        List<String> keptIds = new ArrayList<>();
+        for (TranscriptParsed.Statement incoming : parsed.statements()) {
+            SpeakerEntity speaker = speakers.get(SpeakerResolver.publicId(incoming.speaker().name()));
+            String text = StatementNew.joinParagraphs(incoming.paragraphs());
+            String statementId = ids.next(speaker.publicId, text);
+            StatementEntity statement = existing.remove(statementId);
+            if (statement != null) {
+                statement.ordinal = incoming.ordinal();
+                keptIds.add(statementId);
+                continue;
+            }
+            statement = new StatementEntity();
+            statement.statementId = statementId;
+            statement.transcript = transcript;
+            statement.speaker = speaker;
+            statement.ordinal = incoming.ordinal();
+            statement.speakerLabel = incoming.speaker().label();
+            statement.speakerRole = incoming.speaker().role();
+            statement.annotation = incoming.annotation();
+            statement.text = text;
+            statement.paragraphs = incoming.paragraphs();
+            statement.remarks = incoming.remarks();
+            statement.storedAt = now;
+            added.add(statement);
+        }
+        // statements of the previous revision that are gone
+        int removed = existing.size();
+        existing.values().forEach(StatementEntity::delete);
+        if (removed > 0) {
+            StatementEntity.getEntityManager().flush();
+        }
+        for (StatementEntity statement : added) {
+            statement.persist();
+            writeOutbox(statement, transcript, now);
+        }
+        if (!added.isEmpty()) {
+            outboxWritten.fire(new OutboxWritten(added.size()));
+        }
+        LOG.infof("document %s revision %d stored: %d new statements, %d kept, %d removed", parsed.documentId(),
+                transcript.revision, added.size(), keptIds.size(), removed);
+        return new Outcome(parsed.documentId(), false, transcript.revision, added.size(), removed);
+    }
+
+    private Map<String, SpeakerEntity> resolveSpeakers(List<TranscriptParsed.Statement> statements, Instant now) {
+        Map<String, TranscriptParsed.Speaker> wanted = new HashMap<>();
+        for (TranscriptParsed.Statement statement : statements) {
+            wanted.merge(SpeakerResolver.publicId(statement.speaker().name()), statement.speaker(),
+                    (first, later) -> first.role() == null ? later : first);
+        }
+        Set<String> publicIds = wanted.keySet();
+        Map<String, SpeakerEntity> found = publicIds.isEmpty() ? new HashMap<>()
+                : SpeakerEntity.<SpeakerEntity>list("publicId in ?1", publicIds).stream()
+                        .collect(Collectors.toMap(s -> s.publicId, s -> s, (a, b) -> a, HashMap::new));
+        wanted.forEach((publicId, named) -> {
+            SpeakerEntity speaker = found.get(publicId);
+            if (speaker == null) {
+                speaker = new SpeakerEntity();
+                speaker.publicId = publicId;
+                speaker.name = named.name();
+                speaker.createdAt = now;
+                speaker.role = named.role();
+                speaker.persist();
+                found.put(publicId, speaker);
+            } else if (named.role() != null && !named.role().equals(speaker.role)) {
+                speaker.role = named.role();
+            }
+        });
+        return found;
+    }
+
+    private static void writeOutbox(StatementEntity statement, TranscriptEntity transcript, Instant now) {
+        StatementNew event = new StatementNew(statement.statementId, EventTypes.STATEMENT_NEW, statement.statementId,
+                transcript.documentId, statement.ordinal,
+                new StatementNew.Speaker(statement.speaker.publicId, statement.speaker.name,
+                        statement.speakerRole != null ? statement.speakerRole : statement.speaker.role),
+                statement.annotation, statement.text, statement.paragraphs, statement.remarks,
+                new StatementNew.Transcript(transcript.title, transcript.publishedAt, transcript.location,
+                        transcript.sourceUrl),
+                now);
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = event.eventId();
+        row.topic = Topics.STATEMENTS_NEW;
+        row.recordKey = transcript.documentId;
+        row.eventType = EventTypes.STATEMENT_NEW;
+        row.speakerId = statement.speaker.publicId;
+        row.payload = EventJson.write(event);
+        row.createdAt = now;
+        row.persist();
+    }
+}
