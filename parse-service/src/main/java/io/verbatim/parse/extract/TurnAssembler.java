@@ -1,0 +1,125 @@
+package io.verbatim.parse.extract;
+
+import io.verbatim.events.TranscriptParsed;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Groups the paragraphs of a {@link SourceDocument} into speaker turns by the annotation rules: a label starts a turn;
+ * consecutive labelled paragraphs of the same speaker with nothing in between form one turn; a standalone remark or an
+ * omission mark is left out of the turns, and a label after it starts a new turn even for the same speaker; a
+ * section separator ("* * *") ends the turn; unlabelled paragraphs before the first label or after a separator are
+ * not speech.
+ */
+final class TurnAssembler {
+
+    private final SpeakerLabelParser labels;
+
+    TurnAssembler(SpeakerLabelParser labels) {
+        this.labels = labels;
+    }
+
+    ExtractedTranscript assemble(SourceDocument document) {
+        Set<String> knownNames = new LinkedHashSet<>();
+        for (SourceBlock block : document.blocks()) {
+            if (block.hasLabel()) {
+                labels.bareName(block.label()).ifPresent(knownNames::add);
+            }
+        }
+        List<SourceBlock> blocks = new ArrayList<>();
+        List<SpeakerLabel> parsed = new ArrayList<>();
+        for (SourceBlock block : document.blocks()) {
+            if (block.hasLabel()) {
+                parsed.add(labels.parse(block.label(), knownNames));
+            }
+            blocks.add(block);
+        }
+        SpeakerResolver speakers = new SpeakerResolver(parsed, document.title());
+
+        List<TranscriptParsed.Statement> statements = new ArrayList<>();
+        List<String> remarks = new ArrayList<>();
+        OpenTurn turn = null;
+        boolean interrupted = false;
+        int labelIndex = 0;
+        for (SourceBlock block : blocks) {
+            if (block.hasLabel()) {
+                SpeakerLabel label = parsed.get(labelIndex++);
+                TranscriptParsed.Speaker speaker = speakers.resolve(label);
+                boolean sameSpeaker = turn != null && !interrupted && !label.unnamed()
+                        && turn.speaker.name().equals(speaker.name());
+                if (!sameSpeaker) {
+                    if (turn != null) {
+                        statements.add(turn.close(statements.size() + 1));
+                    }
+                    turn = new OpenTurn(speaker, label.annotation());
+                }
+                interrupted = false;
+                turn.add(block.text());
+            } else if (block.separator()) {
+                if (turn != null) {
+                    statements.add(turn.close(statements.size() + 1));
+                    turn = null;
+                }
+                interrupted = false;
+            } else if (block.narrative() || StageRemarks.isStandalone(block.text())) {
+                remarks.add(block.text());
+                interrupted = true;
+            } else if (turn != null) {
+                turn.add(block.text());
+            }
+        }
+        if (turn != null) {
+            statements.add(turn.close(statements.size() + 1));
+        }
+        statements.removeIf(statement -> statement.paragraphs().isEmpty());
+        List<TranscriptParsed.Statement> numbered = renumber(statements);
+        return new ExtractedTranscript(kindOf(numbered), document.title(), document.publishedAt(), document.location(),
+                document.language(), numbered, remarks);
+    }
+
+    private static List<TranscriptParsed.Statement> renumber(List<TranscriptParsed.Statement> statements) {
+        List<TranscriptParsed.Statement> result = new ArrayList<>(statements.size());
+        for (TranscriptParsed.Statement s : statements) {
+            result.add(new TranscriptParsed.Statement(result.size() + 1, s.speaker(), s.annotation(), s.paragraphs(),
+                    s.remarks()));
+        }
+        return result;
+    }
+
+    private static String kindOf(List<TranscriptParsed.Statement> statements) {
+        if (statements.isEmpty()) {
+            return TranscriptParsed.KIND_READOUT;
+        }
+        Set<String> names = new HashSet<>();
+        statements.forEach(s -> names.add(s.speaker().name()));
+        return names.size() == 1 ? TranscriptParsed.KIND_ADDRESS : TranscriptParsed.KIND_TRANSCRIPT;
+    }
+
+    /** A turn being collected. */
+    private static final class OpenTurn {
+        private final TranscriptParsed.Speaker speaker;
+        private final String annotation;
+        private final List<String> paragraphs = new ArrayList<>();
+        private final List<String> remarks = new ArrayList<>();
+
+        OpenTurn(TranscriptParsed.Speaker speaker, String annotation) {
+            this.speaker = speaker;
+            this.annotation = annotation;
+        }
+
+        void add(String paragraph) {
+            if (paragraph == null || paragraph.isBlank()) {
+                return;
+            }
+            paragraphs.add(paragraph);
+            remarks.addAll(StageRemarks.inline(paragraph));
+        }
+
+        TranscriptParsed.Statement close(int ordinal) {
+            return new TranscriptParsed.Statement(ordinal, speaker, annotation, paragraphs, remarks);
+        }
+    }
+}

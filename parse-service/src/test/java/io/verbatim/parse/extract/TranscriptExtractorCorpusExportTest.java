@@ -1,0 +1,56 @@
+package io.verbatim.parse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.verbatim.events.EventJson;
+import io.verbatim.events.TranscriptParsed;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes the extractor's output for every gold document in the transcripts.parsed JSON shape to
+ * {@code target/corpus-predictions}, so that the corpus scorer can measure it:
+ * {@code python3 score.py parse-service/target/corpus-predictions}.
+ */
+class TranscriptExtractorCorpusExportTest {
+
+    private final TranscriptExtractor extractor = new TranscriptExtractor();
+
+    @Test
+    void everyGoldDocumentIsWrittenAsATranscriptParsedEvent() throws IOException {
+        Path out = Path.of(System.getProperty("corpus.predictions", "target/corpus-predictions"));
+        Files.createDirectories(out);
+
+        for (String fileName : Corpus.GOLD_DOCUMENTS) {
+            ExtractedTranscript t = extractor.extract(Corpus.doc(fileName), Corpus.contentTypeOf(fileName), null);
+            TranscriptParsed event = new TranscriptParsed(null, "transcript.parsed", fileName, null, null,
+                    TranscriptExtractor.PARSER_VERSION, t.kind(), t.title(), t.publishedAt(), t.location(),
+                    t.language(), t.statements(), t.remarks());
+            String name = fileName.substring(0, fileName.lastIndexOf('.')) + ".json";
+            Files.writeString(out.resolve(name), EventJson.write(event), StandardCharsets.UTF_8);
+        }
+
+        try (var files = Files.list(out)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".json")).count())
+                    .isGreaterThanOrEqualTo(Corpus.GOLD_DOCUMENTS.size());
+        }
+    }
+
+    @Test
+    void everyUnlabelledPageIsWrittenForInspection() throws IOException {
+        Path out = Path.of(System.getProperty("corpus.predictions", "target/corpus-predictions"), "unlabelled");
+        Files.createDirectories(out);
+
+        for (String id : Corpus.UNLABELLED_PAGES) {
+            ExtractedTranscript t = extractor.extract(Corpus.unlabelled(id), "text/html", null);
+            Files.writeString(out.resolve(id + ".json"), EventJson.write(t), StandardCharsets.UTF_8);
+        }
+
+        try (var files = Files.list(out)) {
+            assertThat(files.count()).isEqualTo(Corpus.UNLABELLED_PAGES.size());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.verbatim.parse.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.verbatim.events.EventJson;
+import io.verbatim.events.Topics;
+import io.verbatim.events.TranscriptFetched;
+import io.verbatim.events.TranscriptParsed;
+import io.verbatim.parse.extract.TranscriptExtractor;
+import io.verbatim.testsupport.KafkaBroker;
+import io.verbatim.testsupport.KafkaTestResource;
+import io.verbatim.testsupport.TopicReader;
+import io.verbatim.testsupport.TopicWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class ParseFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private TopicWriter writer;
+    private TopicReader parsed;
+    private TopicReader deadLetters;
+
+    @BeforeEach
+    void connect() {
+        String bootstrap = KafkaBroker.shared().bootstrapServers();
+        writer = new TopicWriter(bootstrap);
+        parsed = new TopicReader(bootstrap, Topics.TRANSCRIPTS_PARSED);
+        deadLetters = new TopicReader(bootstrap, Topics.TRANSCRIPTS_RAW_DLQ);
+    }
+
+    @AfterEach
+    void disconnect() {
+        writer.close();
+        parsed.close();
+        deadLetters.close();
+    }
+
+    @Test
+    void seedDocumentIsParsedIntoTwoStatementsKeyedByDocumentId() throws IOException {
+        String seed = resource("/corpus/docs/00-seed-pyongyang-talks.txt") + "\n<!-- " + UUID.randomUUID() + " -->";
+        TranscriptFetched raw = TranscriptFetched.of(null, "test", Instant.now(), "text/plain", seed);
+
+        writer.write(Topics.TRANSCRIPTS_RAW, raw.documentId(), EventJson.write(raw));
+
+        ConsumerRecord<String, String> record = parsed.awaitRecords(1, r -> raw.documentId().equals(r.key()), WAIT)
+                .get(0);
+        TranscriptParsed event = EventJson.read(record.value(), TranscriptParsed.class);
+        assertThat(event.eventType()).isEqualTo("transcript.parsed");
+        assertThat(event.contentHash()).isEqualTo(raw.contentHash());
+        assertThat(event.parserVersion()).isEqualTo(TranscriptExtractor.PARSER_VERSION);
+        assertThat(event.kind()).isEqualTo("transcript");
+        assertThat(event.title()).isEqualTo("In North Korea, Russia");
+        assertThat(event.statements()).extracting(s -> s.speaker().name())
+                .containsExactly("Kim Jong-un", "Vladimir Putin");
+        assertThat(event.statements()).extracting(s -> s.speaker().role())
+                .containsExactly("Chairman of State Affairs of the DPRK", "President of Russia");
+        assertThat(event.statements()).extracting(TranscriptParsed.Statement::annotation)
+                .containsExactly("retranslated", null);
+        assertThat(event.statements()).extracting(s -> s.paragraphs().size()).containsExactly(9, 13);
+    }
+
+    @Test
+    void recordsThatCannotBeParsedAreDeadLetteredWithAReasonAndTheChannelGoesOn() {
+        String notJson = "poison-" + UUID.randomUUID();
+        TranscriptFetched pdf = TranscriptFetched.of(null, "test", Instant.now(), "application/pdf",
+                "%PDF-1.7 " + UUID.randomUUID());
+
+        writer.write(Topics.TRANSCRIPTS_RAW, notJson, "this is not JSON");
+        writer.write(Topics.TRANSCRIPTS_RAW, pdf.documentId(), EventJson.write(pdf));
+
+        ConsumerRecord<String, String> dead = deadLetters.awaitRecords(1, r -> notJson.equals(r.key()), WAIT).get(0);
+        assertThat(header(dead, "dead-letter-reason")).contains("not a valid TranscriptFetched JSON document");
+        assertThat(dead.value()).isEqualTo("this is not JSON");
+        ConsumerRecord<String, String> unsupported = deadLetters
+                .awaitRecords(1, r -> pdf.documentId().equals(r.key()), WAIT).get(0);
+        assertThat(header(unsupported, "dead-letter-reason")).containsIgnoringCase("content type");
+
+        TranscriptFetched good = TranscriptFetched.of(null, "test", Instant.now(), "text/plain",
+                "Vladimir Putin: After the poison. " + UUID.randomUUID());
+        writer.write(Topics.TRANSCRIPTS_RAW, good.documentId(), EventJson.write(good));
+        assertThat(parsed.awaitRecords(1, r -> good.documentId().equals(r.key()), WAIT)).hasSize(1);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = ParseFlowTest.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
