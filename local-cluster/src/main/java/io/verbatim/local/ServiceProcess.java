@@ -99,9 +99,14 @@ public final class ServiceProcess implements AutoCloseable {
     /** Asks the service to stop (SIGTERM, Quarkus shuts down gracefully), then forces it after a grace period. */
     @Override
     public void close() {
+        stop(process, Duration.ofSeconds(20));
+    }
+
+    /** Sends SIGTERM, waits up to {@code grace} for a clean exit, then kills the process. */
+    static void stop(Process process, Duration grace) {
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
