@@ -47,9 +47,14 @@ public final class SampleSubmitter {
                     .POST(HttpRequest.BodyPublishers.ofFile(file))
                     .build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            out.printf("  submitted %s -> HTTP %d %s%n", file.getFileName(), response.statusCode(), response.body());
             if (response.statusCode() == 202) {
+                String documentId = io.verbatim.events.EventJson.mapper().readTree(response.body())
+                        .path("documentId").asText();
+                out.printf("  submitted %s: accepted as document %s…%n", file.getFileName(),
+                        documentId.substring(0, Math.min(12, documentId.length())));
                 accepted++;
+            } else {
+                out.printf("  submitted %s: HTTP %d %s%n", file.getFileName(), response.statusCode(), response.body());
             }
         }
         return accepted;

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
  * Watches the inbox folder: each transcript file dropped there ({@code .txt}, {@code .md}, {@code .html}) is
  * published as {@code transcript.fetched} and, once the broker has acknowledged it, moved to {@code processed/}.
  * A file that cannot be read as a document moves to {@code failed/} with a {@code .reason} file beside it.
+ * A file is taken once it has not changed for a second; writing it under a dot-name and renaming it is safer still.
  * A crash between publication and the move republishes the file on restart; its ids are derived from its content,
  * so downstream deduplication absorbs the repeat.
  */
@@ -31,6 +32,8 @@ public class InboxWatcher {
     private static final Logger LOG = Logger.getLogger(InboxWatcher.class);
     static final String PROCESSED = "processed";
     static final String FAILED = "failed";
+    /** A file must be this old before it is taken, so a copy in progress is not read half-written. */
+    static final java.time.Duration SETTLE_TIME = java.time.Duration.ofSeconds(1);
 
     private final IngestConfig config;
     private final RawDocumentPublisher publisher;
@@ -69,6 +72,9 @@ public class InboxWatcher {
     }
 
     private void take(Path inbox, Path file) throws IOException {
+        if (Files.getLastModifiedTime(file).toInstant().isAfter(Instant.now().minus(SETTLE_TIME))) {
+            return; // possibly still being written (e.g. docker cp); taken on a later scan
+        }
         String fileName = file.getFileName().toString();
         Optional<String> contentType = DocumentTypes.forFileName(fileName);
         if (contentType.isEmpty()) {
