@@ -11,9 +11,12 @@ import java.util.List;
  * @param location    where it took place, or null
  * @param statements  the speaker turns in document order
  * @param remarks     standalone stage remarks outside any statement, in document order
+ * @param source      who published it, as the page attributes it ("Kremlin", a site name), or null (added in 1.1)
+ * @param tags        the page's tags or categories, in page order (added in 1.1)
+ * @param persons     names of the persons the page links, in page order (added in 1.1)
  */
 @JsonPropertyOrder({"eventId", "eventType", "documentId", "sourceUrl", "contentHash", "parserVersion", "kind",
-        "title", "publishedAt", "location", "language", "statements", "remarks"})
+        "title", "publishedAt", "location", "language", "statements", "remarks", "source", "tags", "persons"})
 public record TranscriptParsed(
         String eventId,
         String eventType,
@@ -27,7 +30,10 @@ public record TranscriptParsed(
         String location,
         String language,
         List<Statement> statements,
-        List<String> remarks) {
+        List<String> remarks,
+        String source,
+        List<String> tags,
+        List<String> persons) {
 
     public static final String KIND_TRANSCRIPT = "transcript";
     public static final String KIND_ADDRESS = "address";
@@ -36,6 +42,16 @@ public record TranscriptParsed(
     public TranscriptParsed {
         statements = statements == null ? List.of() : List.copyOf(statements);
         remarks = remarks == null ? List.of() : List.copyOf(remarks);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        persons = persons == null ? List.of() : List.copyOf(persons);
+    }
+
+    /** An event without the optional metadata of contract 1.1 (source, tags, persons). */
+    public TranscriptParsed(String eventId, String eventType, String documentId, String sourceUrl, String contentHash,
+            String parserVersion, String kind, String title, String publishedAt, String location, String language,
+            List<Statement> statements, List<String> remarks) {
+        this(eventId, eventType, documentId, sourceUrl, contentHash, parserVersion, kind, title, publishedAt, location,
+                language, statements, remarks, null, List.of(), List.of());
     }
 
     /** The event id of a parse: the same document content through the same parser version yields the same id. */

@@ -48,7 +48,7 @@ class EventJsonRoundTripTest {
                         new TranscriptParsed.Speaker("Kim Jong-un", "Chairman of State Affairs of the DPRK",
                                 "Chairman of State Affairs of the DPRK Kim Jong-un (retranslated)"),
                         "retranslated", List.of("Comrade President Vladimir Putin,"), List.of("(Applause.)"))),
-                List.of("<…>"));
+                List.of("<…>"), "Kremlin", List.of("Foreign policy"), List.of("Kim Jong-un", "Vladimir Putin"));
 
         String json = EventJson.write(event);
         TranscriptParsed back = EventJson.read(json, TranscriptParsed.class);
@@ -57,7 +57,7 @@ class EventJsonRoundTripTest {
         JsonNode tree = EventJson.mapper().readTree(json);
         assertThat(fieldNames(tree)).containsExactly("eventId", "eventType", "documentId", "sourceUrl",
                 "contentHash", "parserVersion", "kind", "title", "publishedAt", "location", "language",
-                "statements", "remarks");
+                "statements", "remarks", "source", "tags", "persons");
         JsonNode statement = tree.get("statements").get(0);
         assertThat(fieldNames(statement)).containsExactly("ordinal", "speaker", "annotation", "paragraphs",
                 "remarks");
@@ -83,6 +83,18 @@ class EventJsonRoundTripTest {
         assertThat(fieldNames(tree.get("speaker"))).containsExactly("id", "name", "role");
         assertThat(fieldNames(tree.get("transcript"))).containsExactly("title", "publishedAt", "location",
                 "sourceUrl");
+    }
+
+    @Test
+    void aVersionOneZeroTranscriptParsedWithoutMetadataReadsWithEmptyLists() {
+        String json = "{\"eventId\":\"e\",\"eventType\":\"transcript.parsed\",\"documentId\":\"d\","
+                + "\"kind\":\"readout\",\"statements\":[],\"remarks\":[]}";
+
+        TranscriptParsed event = EventJson.read(json, TranscriptParsed.class);
+
+        assertThat(event.source()).isNull();
+        assertThat(event.tags()).isEmpty();
+        assertThat(event.persons()).isEmpty();
     }
 
     @Test

@@ -5,7 +5,7 @@ import io.verbatim.ingest.config.IngestConfig;
 import io.verbatim.ingest.messaging.RawDocumentPublisher;
 import io.verbatim.ingest.source.DocumentDecoder;
 import io.verbatim.ingest.source.DocumentTypes;
-import io.verbatim.ingest.source.SourceUrls;
+import io.verbatim.events.SourceUrls;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;

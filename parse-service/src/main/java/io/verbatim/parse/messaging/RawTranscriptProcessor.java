@@ -3,12 +3,9 @@ package io.verbatim.parse.messaging;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.verbatim.events.EventJson;
-import io.verbatim.events.EventTypes;
-import io.verbatim.events.MalformedEventException;
 import io.verbatim.events.TranscriptFetched;
 import io.verbatim.events.TranscriptParsed;
-import io.verbatim.parse.extract.ExtractedTranscript;
-import io.verbatim.parse.extract.TranscriptExtractor;
+import io.verbatim.parse.TranscriptParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
@@ -28,35 +25,19 @@ public class RawTranscriptProcessor {
 
     private static final Logger LOG = Logger.getLogger(RawTranscriptProcessor.class);
 
-    private final TranscriptExtractor extractor = new TranscriptExtractor();
+    private final TranscriptParser parser;
+
+    public RawTranscriptProcessor(TranscriptParser parser) {
+        this.parser = parser;
+    }
 
     @Incoming(INCOMING)
     @Outgoing(OUTGOING)
     @Blocking
     public Record<String, String> parse(String json) {
-        TranscriptFetched raw = EventJson.read(json, TranscriptFetched.class);
-        requireField(raw.documentId(), "documentId");
-        requireField(raw.contentType(), "contentType");
-        if (raw.body() == null) {
-            throw new MalformedEventException("transcript.fetched has no body");
-        }
-        TranscriptParsed parsed = toEvent(raw, extractor.extract(raw.body(), raw.contentType(), raw.sourceUrl()));
-        LOG.debugf("document %s parsed: %d statements", parsed.documentId(), parsed.statements().size());
+        TranscriptParsed parsed = parser.parse(EventJson.read(json, TranscriptFetched.class));
+        LOG.debugf("document %s parsed: %s, %d statements", parsed.documentId(), parsed.kind(),
+                parsed.statements().size());
         return Record.of(parsed.documentId(), EventJson.write(parsed));
-    }
-
-    /** The {@code transcript.parsed} event for a raw document and what the extractor made of it. */
-    public static TranscriptParsed toEvent(TranscriptFetched raw, ExtractedTranscript extracted) {
-        return new TranscriptParsed(
-                TranscriptParsed.eventIdFor(raw.documentId(), raw.contentHash(), TranscriptExtractor.PARSER_VERSION),
-                EventTypes.TRANSCRIPT_PARSED, raw.documentId(), raw.sourceUrl(), raw.contentHash(),
-                TranscriptExtractor.PARSER_VERSION, extracted.kind(), extracted.title(), extracted.publishedAt(),
-                extracted.location(), extracted.language(), extracted.statements(), extracted.remarks());
-    }
-
-    private static void requireField(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new MalformedEventException("transcript.fetched has no " + field);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.verbatim.ingest.source;
+package io.verbatim.events;
 
 import java.net.URI;
 import java.net.URISyntaxException;

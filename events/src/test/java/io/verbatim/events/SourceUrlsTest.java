@@ -1,4 +1,4 @@
-package io.verbatim.ingest.source;
+package io.verbatim.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
