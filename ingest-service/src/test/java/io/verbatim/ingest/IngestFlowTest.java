@@ -44,11 +44,16 @@ class IngestFlowTest {
         raw.close();
     }
 
+    /** A request that carries the test API key. */
+    static io.restassured.specification.RequestSpecification api() {
+        return given().header("X-API-Key", "test-api-key");
+    }
+
     @Test
     void submittedDocumentIsPublishedKeyedByItsDocumentId() {
         String body = "President of Russia Vladimir Putin: Good afternoon. " + UUID.randomUUID();
 
-        String documentId = given().contentType("text/plain; charset=utf-8").body(body)
+        String documentId = api().contentType("text/plain; charset=utf-8").body(body)
                 .queryParam("sourceUrl", "HTTP://En.Kremlin.ru:80/events/president/news/1#top")
                 .queryParam("sourceName", "kremlin")
                 .post("/api/transcripts")
@@ -71,23 +76,35 @@ class IngestFlowTest {
     void documentWithoutSourceUrlIsIdentifiedByItsContent() {
         String body = "<p><b>Vladimir Putin:</b> Hello.</p>" + UUID.randomUUID();
 
-        given().contentType("text/html").body(body).post("/api/transcripts")
+        api().contentType("text/html").body(body).post("/api/transcripts")
                 .then().statusCode(202).body("documentId", equalTo(Sha256.hex(body)));
     }
 
     @Test
     void badSubmissionsAreRefusedWithAProblemAndPublishNothing() {
-        given().contentType("text/plain").body("").post("/api/transcripts")
+        api().contentType("text/plain").body("").post("/api/transcripts")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("empty"));
-        given().contentType("text/plain").body("x").queryParam("sourceUrl", "file:///etc/passwd")
+        api().contentType("text/plain").body("x").queryParam("sourceUrl", "file:///etc/passwd")
                 .post("/api/transcripts").then().statusCode(400)
                 .body("detail", containsString("http or https"));
-        given().contentType("application/json").body("{}").post("/api/transcripts").then().statusCode(415);
-        given().contentType("text/plain").body(new byte[] {(byte) 0xC3, (byte) 0x28, 'a'})
+        api().contentType("application/json").body("{}").post("/api/transcripts").then().statusCode(415);
+        api().contentType("text/plain").body(new byte[] {(byte) 0xC3, (byte) 0x28, 'a'})
                 .post("/api/transcripts").then().statusCode(400).body("detail", containsString("UTF-8"));
-        given().contentType("text/plain").body(new byte[2_097_153]).post("/api/transcripts")
+        api().contentType("text/plain").body(new byte[2_097_153]).post("/api/transcripts")
                 .then().statusCode(413);
+    }
+
+    @Test
+    void submitApiRefusesRequestsWithoutTheRightApiKeyButHealthStaysOpen() {
+        given().contentType("text/plain").body("Vladimir Putin: Hello.").post("/api/transcripts")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("detail", containsString("X-API-Key"));
+        given().header("X-API-Key", "wrong").contentType("text/plain").body("Vladimir Putin: Hello.")
+                .post("/api/transcripts").then().statusCode(401).body("detail", containsString("not valid"));
+
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
     }
 
     @Test

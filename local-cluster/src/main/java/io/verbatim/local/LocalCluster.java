@@ -67,8 +67,10 @@ public final class LocalCluster {
         }
         out.println("  PostgreSQL at " + jdbcUrl);
 
+        String apiKey = apiKey(data);
         Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         Map<String, String> ingestEnv = new HashMap<>(common);
+        ingestEnv.put("VERBATIM_API_KEY", apiKey);
         ingestEnv.put("VERBATIM_INGEST_INBOX_DIRECTORY", setting("VERBATIM_INGEST_INBOX_DIRECTORY",
                 data.resolve("inbox").toString()));
         Map<String, String> storeEnv = new HashMap<>(common);
@@ -96,7 +98,7 @@ public final class LocalCluster {
         if (Files.isDirectory(samples)) {
             out.println("- submitting the samples in " + samples + "; new statements follow as they arrive");
             long submittedAt = System.nanoTime();
-            new SampleSubmitter(services.get(0).baseUrl(), out).submitAll(samples);
+            new SampleSubmitter(services.get(0).baseUrl(), apiKey, out).submitAll(samples);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (printer.printed() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
@@ -112,8 +114,9 @@ public final class LocalCluster {
 
         out.println();
         out.println("Verbatim is running:");
-        out.println("  submit a document  curl -H 'Content-Type: text/plain' --data-binary @FILE "
-                + services.get(0).baseUrl() + "/api/transcripts");
+        out.println("  API key            " + apiKey + "  (X-API-Key header; set VERBATIM_API_KEY to choose it)");
+        out.println("  submit a document  curl -H 'X-API-Key: " + apiKey + "' -H 'Content-Type: text/plain' "
+                + "--data-binary @FILE " + services.get(0).baseUrl() + "/api/transcripts");
         out.println("  inbox folder       " + ingestEnv.get("VERBATIM_INGEST_INBOX_DIRECTORY"));
         out.println("  statements         " + services.get(2).baseUrl() + "/api/statements?speaker=Vladimir%20Putin");
         out.println("  a transcript       " + services.get(2).baseUrl() + "/api/transcripts/{documentId}");
@@ -141,6 +144,23 @@ public final class LocalCluster {
         }
         out.println("Stopped.");
         stopped.countDown();
+    }
+
+    /** The API key: {@code VERBATIM_API_KEY}, else one generated once and kept in the data folder. */
+    private static String apiKey(Path data) throws java.io.IOException {
+        String configured = System.getenv("VERBATIM_API_KEY");
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        Path file = data.resolve("api-key");
+        if (Files.exists(file)) {
+            return Files.readString(file).strip();
+        }
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String generated = java.util.HexFormat.of().formatHex(random);
+        Files.writeString(file, generated + "\n");
+        return generated;
     }
 
     private static String setting(String name, String fallback) {

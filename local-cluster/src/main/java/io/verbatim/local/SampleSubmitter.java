@@ -20,10 +20,12 @@ public final class SampleSubmitter {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String ingestUrl;
+    private final String apiKey;
     private final PrintStream out;
 
-    public SampleSubmitter(String ingestUrl, PrintStream out) {
+    public SampleSubmitter(String ingestUrl, String apiKey, PrintStream out) {
         this.ingestUrl = ingestUrl;
+        this.apiKey = apiKey;
         this.out = out;
     }
 
@@ -44,6 +46,7 @@ public final class SampleSubmitter {
                             + URLEncoder.encode("sample:" + file.getFileName(), StandardCharsets.UTF_8)))
                     .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", contentType(file) + "; charset=utf-8")
+                    .header("X-API-Key", apiKey)
                     .POST(HttpRequest.BodyPublishers.ofFile(file))
                     .build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -40,6 +40,7 @@ class PipelineEndToEndIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String API_KEY = java.util.UUID.randomUUID().toString();
     private static final List<ServiceProcess> SERVICES = new ArrayList<>();
     private static String bootstrap;
     private static ServiceProcess ingest;
@@ -56,6 +57,7 @@ class PipelineEndToEndIT {
         Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
 
         ingest = ServiceProcess.start(ROOT, "ingest-service", freePort(), Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+                "VERBATIM_API_KEY", API_KEY,
                 "VERBATIM_INGEST_INBOX_DIRECTORY", Path.of("target/e2e-inbox").toAbsolutePath().toString()), logs);
         SERVICES.add(ingest);
         SERVICES.add(ServiceProcess.start(ROOT, "parse-service", freePort(), kafka, logs));
@@ -133,6 +135,7 @@ class PipelineEndToEndIT {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                         URI.create(ingest.baseUrl() + "/api/transcripts?sourceName=seed"))
                 .header("Content-Type", "text/plain; charset=utf-8")
+                .header("X-API-Key", API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofFile(SEED))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Settings of ingest-service, prefix {@code verbatim.ingest}. */
@@ -19,6 +20,16 @@ public interface IngestConfig {
     Duration publishTimeout();
 
     Inbox inbox();
+
+    /**
+     * Feed URLs polled from the first start on (comma-separated in {@code VERBATIM_INGEST_SOURCES}); sources can
+     * also be added, paused and removed through {@code /api/sources}.
+     */
+    Optional<List<String>> sources();
+
+    /** The compacted topic holding the crawl state and the sources. */
+    @WithDefault("ingest.state")
+    String stateTopic();
 
     interface Inbox {
 

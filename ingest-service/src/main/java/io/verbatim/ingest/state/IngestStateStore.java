@@ -1,0 +1,280 @@
+package io.verbatim.ingest.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import io.verbatim.events.EventJson;
+import io.verbatim.ingest.config.IngestConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * The crawl state and the configured sources, kept in the compacted topic {@code ingest.state} the way Kafka
+ * Connect keeps source offsets: every change is written (acks=all) before it counts, and at start-up the whole topic
+ * is read back into memory. Keys are {@code source:<id>} and {@code url:<canonical url>}; a removed source is a
+ * tombstone. Loading runs in the background, so an unreachable broker delays it but never blocks start-up;
+ * {@link #isLoaded()} feeds readiness and the poller waits for it.
+ */
+@ApplicationScoped
+public class IngestStateStore {
+
+    private static final Logger LOG = Logger.getLogger(IngestStateStore.class);
+    private static final String SOURCE_PREFIX = "source:";
+    private static final String URL_PREFIX = "url:";
+
+    private final Map<String, Object> kafkaConfig;
+    private final IngestConfig config;
+    private final Map<String, FeedSource> sources = new ConcurrentHashMap<>();
+    private final Map<String, CrawlState> urls = new ConcurrentHashMap<>();
+    private final java.util.Set<String> removedSources = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean loaded = new AtomicBoolean();
+    private volatile boolean stopping;
+    private volatile KafkaProducer<String, String> producer;
+    private Thread loader;
+
+    public IngestStateStore(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, IngestConfig config) {
+        this.kafkaConfig = kafkaConfig;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        loader = new Thread(this::loadUntilDone, "ingest-state-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    public boolean isLoaded() {
+        return loaded.get();
+    }
+
+    /** Blocks until the state is loaded or the timeout passes; returns whether it is loaded. */
+    public boolean awaitLoaded(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!loaded.get() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        return loaded.get();
+    }
+
+    public Collection<FeedSource> sources() {
+        return List.copyOf(sources.values());
+    }
+
+    public Optional<FeedSource> source(String id) {
+        return Optional.ofNullable(sources.get(id));
+    }
+
+    public Optional<CrawlState> url(String canonicalUrl) {
+        return Optional.ofNullable(urls.get(canonicalUrl));
+    }
+
+    public List<CrawlState> urlsOf(String sourceId) {
+        return urls.values().stream().filter(u -> sourceId.equals(u.sourceId())).toList();
+    }
+
+    public void putSource(FeedSource source) {
+        write(SOURCE_PREFIX + source.id(), encode("source", source));
+        sources.put(source.id(), source);
+        removedSources.remove(source.id());
+    }
+
+    /** Removes a source; a marker (not a tombstone) remembers the removal so configuration does not revive it. */
+    public void removeSource(String id) {
+        write(SOURCE_PREFIX + id, encode("source-removed", Map.of("id", id)));
+        sources.remove(id);
+        removedSources.add(id);
+    }
+
+    public void putUrl(CrawlState state) {
+        write(URL_PREFIX + state.url(), encode("url", state));
+        urls.put(state.url(), state);
+    }
+
+    private void write(String key, String value) {
+        requireLoaded();
+        try {
+            producer().send(new ProducerRecord<>(config.stateTopic(), key, value))
+                    .get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the crawl state", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not write the crawl state to " + config.stateTopic() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void requireLoaded() {
+        if (!loaded.get()) {
+            throw new IllegalStateException("the crawl state is still loading from " + config.stateTopic());
+        }
+    }
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties props = clientProperties();
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-state-writer");
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    private void loadUntilDone() {
+        long backoff = 500;
+        while (!stopping && !loaded.get()) {
+            try {
+                ensureTopic();
+                load();
+                loaded.set(true);
+                LOG.infof("crawl state loaded from %s: %d sources, %d urls", config.stateTopic(), sources.size(),
+                        urls.size());
+                seedConfiguredSources();
+            } catch (Exception e) {
+                LOG.warnf("crawl state not loaded yet (%s); retrying", e.getMessage());
+                try {
+                    TimeUnit.MILLISECONDS.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                backoff = Math.min(backoff * 2, 10_000);
+            }
+        }
+    }
+
+    private void ensureTopic() throws Exception {
+        try (Admin admin = Admin.create(clientProperties())) {
+            if (admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(config.stateTopic())) {
+                return;
+            }
+            NewTopic topic = new NewTopic(config.stateTopic(), 1, (short) -1)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            try {
+                admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void load() {
+        Properties props = clientProperties();
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(config.stateTopic(), Duration.ofSeconds(10))
+                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(10)));
+            while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(10)) < end.get(p))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    apply(record.key(), record.value());
+                }
+            }
+        }
+    }
+
+    private void apply(String key, String value) {
+        if (key == null) {
+            return;
+        }
+        try {
+            if (key.startsWith(SOURCE_PREFIX)) {
+                String id = key.substring(SOURCE_PREFIX.length());
+                if (value == null || "source-removed".equals(EventJson.mapper().readTree(value).path("type").asText())) {
+                    sources.remove(id);
+                    removedSources.add(id);
+                } else {
+                    sources.put(id, EventJson.mapper().treeToValue(payload(value), FeedSource.class));
+                    removedSources.remove(id);
+                }
+            } else if (key.startsWith(URL_PREFIX) && value != null) {
+                CrawlState state = EventJson.mapper().treeToValue(payload(value), CrawlState.class);
+                urls.put(state.url(), state);
+            }
+        } catch (JsonProcessingException e) {
+            LOG.warnf("skipping unreadable crawl-state record %s: %s", key, e.getOriginalMessage());
+        }
+    }
+
+    private static JsonNode payload(String value) throws JsonProcessingException {
+        return EventJson.mapper().readTree(value).path("value");
+    }
+
+    private static String encode(String type, Object value) {
+        ObjectNode node = EventJson.mapper().createObjectNode();
+        node.put("type", type);
+        node.put("version", 1);
+        node.set("value", EventJson.mapper().valueToTree(value));
+        return node.toString();
+    }
+
+    /**
+     * Adds the configured sources ({@code verbatim.ingest.sources}) that the state has never seen. A source removed
+     * through the admin API stays removed across restarts, even if it is still configured.
+     */
+    private void seedConfiguredSources() {
+        for (String url : config.sources().orElse(List.of())) {
+            if (url.isBlank()) {
+                continue;
+            }
+            try {
+                FeedSource source = FeedSources.newSource(url.strip(), null);
+                if (!sources.containsKey(source.id()) && !removedSources.contains(source.id())) {
+                    putSource(source);
+                    LOG.infof("configured source added: %s", source.url());
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("configured source %s ignored: %s", url, e.getMessage());
+            }
+        }
+    }
+
+    private Properties clientProperties() {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", kafkaConfig.getOrDefault("bootstrap.servers", "localhost:9092"));
+        props.put("request.timeout.ms", "10000");
+        props.put("default.api.timeout.ms", "15000");
+        return props;
+    }
+}
