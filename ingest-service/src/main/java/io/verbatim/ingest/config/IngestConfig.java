@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Settings of ingest-service, prefix {@code verbatim.ingest}. */
 @ConfigMapping(prefix = "verbatim.ingest")
@@ -26,6 +27,55 @@ public interface IngestConfig {
      * also be added, paused and removed through {@code /api/sources}.
      */
     Optional<List<String>> sources();
+
+    /**
+     * Hosts the fetcher may reach even though they resolve to loopback or private addresses
+     * ({@code VERBATIM_INGEST_ALLOWED_HOSTS}, comma-separated). Empty in production.
+     */
+    Optional<Set<String>> allowedHosts();
+
+    Fetch fetch();
+
+    Feeds feeds();
+
+    interface Fetch {
+
+        /** The User-Agent sent with every request; it names the project. */
+        @WithDefault("Verbatim/0.1 (+https://github.com/verbatim; transcript archiver)")
+        String userAgent();
+
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        @WithDefault("30s")
+        Duration readTimeout();
+
+        @WithDefault("5")
+        int maxRedirects();
+
+        /** The least time between two requests to one host. */
+        @WithDefault("2s")
+        Duration hostDelay();
+    }
+
+    interface Feeds {
+
+        /** How often each feed is fetched (conditionally) for new entries. */
+        @WithDefault("10m")
+        Duration pollInterval();
+
+        /** How many {@code rel="next"} pages of a feed to follow for older entries. */
+        @WithDefault("2")
+        int backfillDepth();
+
+        /** How often the crawl loop wakes up to poll due feeds and fetch due pages. */
+        @WithDefault("1s")
+        Duration tick();
+
+        /** The first delay before a page that failed is tried again; it doubles per failure, up to 6 h. */
+        @WithDefault("1m")
+        Duration retryDelay();
+    }
 
     /** The compacted topic holding the crawl state and the sources. */
     @WithDefault("ingest.state")

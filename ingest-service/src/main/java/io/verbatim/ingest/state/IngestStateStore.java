@@ -103,6 +103,11 @@ public class IngestStateStore {
         return Optional.ofNullable(urls.get(canonicalUrl));
     }
 
+    /** Pages not fetched yet: new entries, single pages and failures awaiting a retry. */
+    public List<CrawlState> pendingUrls() {
+        return urls.values().stream().filter(u -> CrawlState.PENDING.equals(u.status())).toList();
+    }
+
     public List<CrawlState> urlsOf(String sourceId) {
         return urls.values().stream().filter(u -> sourceId.equals(u.sourceId())).toList();
     }

@@ -1,0 +1,58 @@
+package io.verbatim.ingest.api;
+
+import io.verbatim.events.SourceUrls;
+import io.verbatim.ingest.crawl.PageCrawler;
+import io.verbatim.ingest.state.CrawlState;
+import io.verbatim.ingest.state.IngestStateStore;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/**
+ * Single pages by URL: the page is queued in the crawl state and fetched politely (robots.txt, per-host delay)
+ * like a feed entry; a known page is re-checked conditionally. Requires the API key.
+ */
+@Path("/api/pages")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class PageResource {
+
+    private final IngestStateStore state;
+    private final PageCrawler pages;
+
+    public PageResource(IngestStateStore state, PageCrawler pages) {
+        this.state = state;
+        this.pages = pages;
+    }
+
+    /** The body of a request to fetch a page. */
+    public record PageRequest(String url) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response queue(PageRequest request) {
+        if (!state.isLoaded()) {
+            return Problem.response(Response.Status.SERVICE_UNAVAILABLE,
+                    "the crawl state is still loading from Kafka; try again shortly");
+        }
+        if (request == null || request.url() == null || request.url().isBlank()) {
+            return Problem.response(Response.Status.BAD_REQUEST, "send {\"url\": \"http(s)://…\"}");
+        }
+        String canonical;
+        try {
+            canonical = SourceUrls.canonical(request.url());
+        } catch (IllegalArgumentException e) {
+            return Problem.response(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+        if (state.url(canonical).isEmpty()) {
+            state.putUrl(CrawlState.discovered(canonical, null));
+        } else {
+            pages.recheck(canonical);
+        }
+        return Response.accepted(Map.of("url", canonical, "status", "queued")).build();
+    }
+}

@@ -1,0 +1,200 @@
+package io.verbatim.ingest.crawl;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import io.verbatim.events.SourceUrls;
+import io.verbatim.ingest.config.IngestConfig;
+import io.verbatim.ingest.fetch.CacheValidators;
+import io.verbatim.ingest.fetch.FetchResult;
+import io.verbatim.ingest.fetch.HostPoliteness;
+import io.verbatim.ingest.fetch.PageFetcher;
+import io.verbatim.ingest.fetch.RobotsPolicy;
+import io.verbatim.ingest.state.CrawlState;
+import io.verbatim.ingest.state.FeedSource;
+import io.verbatim.ingest.state.IngestStateStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Polls the Atom/RSS feeds of the active sources (parsed with Rome), politely and conditionally, and hands every
+ * entry's page to the {@link PageCrawler}: new entries are recorded as pending in the crawl state (so a restart
+ * loses none), known ones are queued for a conditional re-check. Backfill follows {@code rel="next"} links up to the
+ * configured depth.
+ */
+@ApplicationScoped
+public class FeedPoller {
+
+    private static final Logger LOG = Logger.getLogger(FeedPoller.class);
+
+    private final IngestStateStore state;
+    private final PageFetcher fetcher;
+    private final RobotsPolicy robots;
+    private final HostPoliteness politeness;
+    private final PageCrawler pages;
+    private final CrawlMetrics metrics;
+    private final IngestConfig config;
+
+    public FeedPoller(IngestStateStore state, PageFetcher fetcher, RobotsPolicy robots, HostPoliteness politeness,
+            PageCrawler pages, CrawlMetrics metrics, IngestConfig config) {
+        this.state = state;
+        this.fetcher = fetcher;
+        this.robots = robots;
+        this.politeness = politeness;
+        this.pages = pages;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    /** Polls every active source whose interval has passed and whose host may be asked now. */
+    public void pollDue(Instant now) {
+        for (FeedSource source : state.sources()) {
+            boolean due = source.lastPolledAt() == null
+                    || !source.lastPolledAt().plus(config.feeds().pollInterval()).isAfter(now);
+            if (!source.paused() && due && politeness.delayBeforeNextRequest(source.url()).isZero()) {
+                poll(source, now);
+            }
+        }
+    }
+
+    private void poll(FeedSource source, Instant now) {
+        if (!robots.isAllowed(source.url())) {
+            metrics.record(source, "refused", 0);
+            state.putSource(source.polled(null, now, source.feedEtag(), source.feedLastModified()));
+            LOG.warnf("feed %s is disallowed by robots.txt", source.url());
+            return;
+        }
+        FetchResult result = request(source.url(), CacheValidators.of(source.feedEtag(), source.feedLastModified()));
+        switch (result.outcome()) {
+            case NOT_MODIFIED -> state.putSource(source.polled(null, now, source.feedEtag(), source.feedLastModified()));
+            case FETCHED -> {
+                FetchResult.Fetched fetched = (FetchResult.Fetched) result;
+                Optional<SyndFeed> feed = parse(source, fetched.body());
+                if (feed.isEmpty()) {
+                    state.putSource(source.polled(null, now, null, null));
+                    return;
+                }
+                List<String> links = new ArrayList<>(entryLinks(feed.get(), fetched.finalUrl()));
+                links.addAll(backfill(source, feed.get(), fetched.finalUrl()));
+                int added = enqueue(source, links);
+                state.putSource(source.polled(feed.get().getTitle(), now, fetched.etag().orElse(null),
+                        fetched.lastModified().orElse(null)));
+                LOG.infof("feed %s: %d entries, %d new", source.url(), links.size(), added);
+            }
+            case REFUSED -> {
+                metrics.record(source, "refused", 0);
+                state.putSource(source.polled(null, now, source.feedEtag(), source.feedLastModified()));
+                LOG.warnf("feed %s refused: %s", source.url(), ((FetchResult.Refused) result).reason());
+            }
+            case FAILED -> {
+                metrics.record(source, "failed", 0);
+                LOG.warnf("feed %s failed, will retry: %s", source.url(), ((FetchResult.Failed) result).reason());
+            }
+        }
+    }
+
+    private List<String> backfill(FeedSource source, SyndFeed first, String firstUrl) {
+        List<String> links = new ArrayList<>();
+        SyndFeed page = first;
+        String pageUrl = firstUrl;
+        for (int depth = 0; depth < config.feeds().backfillDepth(); depth++) {
+            Optional<String> next = nextLink(page, pageUrl);
+            if (next.isEmpty() || !robots.isAllowed(next.get())) {
+                break;
+            }
+            FetchResult result = request(next.get(), CacheValidators.NONE);
+            if (!(result instanceof FetchResult.Fetched fetched)) {
+                break;
+            }
+            Optional<SyndFeed> parsed = parse(source, fetched.body());
+            if (parsed.isEmpty()) {
+                break;
+            }
+            page = parsed.get();
+            pageUrl = fetched.finalUrl();
+            links.addAll(entryLinks(page, pageUrl));
+        }
+        return links;
+    }
+
+    private FetchResult request(String url, CacheValidators validators) {
+        politeness.requestStarted(url);
+        FetchResult result = fetcher.fetch(url, validators);
+        politeness.requestFinished(url, result);
+        return result;
+    }
+
+    private int enqueue(FeedSource source, List<String> links) {
+        int added = 0;
+        Set<String> seen = new LinkedHashSet<>();
+        for (String link : links) {
+            String canonical;
+            try {
+                canonical = SourceUrls.canonical(link);
+            } catch (IllegalArgumentException e) {
+                LOG.debugf("feed %s: entry link %s skipped: %s", source.url(), link, e.getMessage());
+                continue;
+            }
+            if (!seen.add(canonical)) {
+                continue;
+            }
+            if (state.url(canonical).isEmpty()) {
+                state.putUrl(CrawlState.discovered(canonical, source.id()));
+                added++;
+            } else {
+                pages.recheck(canonical);
+            }
+        }
+        return added;
+    }
+
+    private Optional<SyndFeed> parse(FeedSource source, String body) {
+        try {
+            SyndFeedInput input = new SyndFeedInput();
+            input.setAllowDoctypes(false);
+            return Optional.of(input.build(new StringReader(body)));
+        } catch (FeedException | IllegalArgumentException e) {
+            metrics.record(source, "failed", 0);
+            LOG.warnf("feed %s is not a readable Atom/RSS feed: %s", source.url(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> entryLinks(SyndFeed feed, String base) {
+        List<String> links = new ArrayList<>();
+        for (SyndEntry entry : feed.getEntries()) {
+            String link = entry.getLink();
+            if (link == null) {
+                link = entry.getLinks().stream().filter(l -> l.getRel() == null || "alternate".equals(l.getRel()))
+                        .map(SyndLink::getHref).findFirst().orElse(null);
+            }
+            if (link != null && !link.isBlank()) {
+                links.add(resolve(base, link.strip()));
+            }
+        }
+        return links;
+    }
+
+    private static Optional<String> nextLink(SyndFeed feed, String base) {
+        return feed.getLinks().stream().filter(l -> "next".equals(l.getRel())).map(SyndLink::getHref)
+                .filter(href -> href != null && !href.isBlank()).map(href -> resolve(base, href.strip())).findFirst();
+    }
+
+    private static String resolve(String base, String link) {
+        try {
+            return URI.create(base).resolve(link).toString();
+        } catch (IllegalArgumentException e) {
+            return link;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.verbatim.ingest.fetch;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Settings of the {@link PageFetcher}. Plain values, so the Quarkus configuration can be mapped onto them later.
+ *
+ * @param userAgent the User-Agent header; its product token (before the first '/') is the robot name matched in
+ *     robots.txt
+ * @param connectTimeout longest wait for a TCP (and TLS) connection
+ * @param readTimeout longest wait for the response headers and for each read of the body
+ * @param maxBodyBytes largest body accepted, counted after decompression
+ * @param maxRedirects most redirects followed for one fetch
+ * @param allowedHosts hosts (names or address literals, as written in URLs) exempt from the {@link AddressPolicy}
+ */
+public record FetchSettings(
+        String userAgent,
+        Duration connectTimeout,
+        Duration readTimeout,
+        long maxBodyBytes,
+        int maxRedirects,
+        Set<String> allowedHosts) {
+
+    public static final String DEFAULT_USER_AGENT = "Verbatim/0.1 (+https://github.com/verbatim; transcript archiver)";
+
+    public FetchSettings {
+        Objects.requireNonNull(userAgent, "userAgent");
+        if (userAgent.isBlank()) {
+            throw new IllegalArgumentException("userAgent must not be blank");
+        }
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(readTimeout, "readTimeout");
+        if (maxBodyBytes <= 0) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive");
+        }
+        if (maxRedirects < 0) {
+            throw new IllegalArgumentException("maxRedirects must not be negative");
+        }
+        allowedHosts = Set.copyOf(allowedHosts);
+    }
+
+    /** 10 s to connect, 30 s per read, 5 MiB bodies, 5 redirects, no allowlisted host. */
+    public static FetchSettings defaults() {
+        return new FetchSettings(DEFAULT_USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(30),
+                5L * 1024 * 1024, 5, Set.of());
+    }
+
+    public FetchSettings withAllowedHosts(Set<String> hosts) {
+        return new FetchSettings(userAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, hosts);
+    }
+
+    public FetchSettings withReadTimeout(Duration timeout) {
+        return new FetchSettings(userAgent, connectTimeout, timeout, maxBodyBytes, maxRedirects, allowedHosts);
+    }
+
+    public FetchSettings withMaxBodyBytes(long bytes) {
+        return new FetchSettings(userAgent, connectTimeout, readTimeout, bytes, maxRedirects, allowedHosts);
+    }
+
+    public FetchSettings withUserAgent(String agent) {
+        return new FetchSettings(agent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, allowedHosts);
+    }
+
+    /** The name this crawler answers to in robots.txt: the User-Agent's product token, lower case ("verbatim"). */
+    public String robotName() {
+        String token = userAgent.trim().split("[/\\s]", 2)[0];
+        return token.toLowerCase(Locale.ROOT);
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.verbatim.ingest.fetch;
+
+import io.verbatim.ingest.fetch.FetchResult.Failed;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Keeps the pace of requests to each host (by host name, whatever the scheme or port). It never sleeps: it says how
+ * long to wait, so a scheduler can do something else meanwhile. The caller's loop:
+ *
+ * <pre>{@code
+ * if (!politeness.delayBeforeNextRequest(url).isZero()) { reschedule; }
+ * politeness.requestStarted(url);
+ * FetchResult result = fetcher.fetch(url);
+ * politeness.requestFinished(url, result);
+ * }</pre>
+ *
+ * <p>Between the end of one request and the start of the next to the same host there is at least the minimum delay
+ * (default 2 s) or the site's robots.txt Crawl-delay, whichever is larger (a Crawl-delay above the back-off cap is
+ * cut to that cap). A {@link Failed} result with status 403, 429 or 5xx, or with no status at all (time-out,
+ * connection refused), backs the host off: until the server's Retry-After when it sent one, else for an exponential
+ * delay (initial back-off, doubled for each further failure in a row, capped at the maximum, default 1 h). A
+ * fetched or not-modified result resets the back-off. Refusals change nothing: no request was made.
+ *
+ * <p>Thread-safe. One entry per host seen is kept for the life of the instance.
+ */
+public final class HostPoliteness {
+
+    public static final Duration DEFAULT_MIN_DELAY = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofHours(1);
+
+    private final Clock clock;
+    private final Duration minDelay;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Function<String, Optional<Duration>> crawlDelays;
+    private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
+
+    public HostPoliteness(Clock clock) {
+        this(clock, DEFAULT_MIN_DELAY, DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_BACKOFF, url -> Optional.empty());
+    }
+
+    /**
+     * @param crawlDelays the Crawl-delay for a URL's site, e.g. {@code robotsPolicy::crawlDelay}
+     */
+    public HostPoliteness(Clock clock, Duration minDelay, Duration initialBackoff, Duration maxBackoff,
+            Function<String, Optional<Duration>> crawlDelays) {
+        this.clock = Objects.requireNonNull(clock);
+        this.minDelay = Objects.requireNonNull(minDelay);
+        this.initialBackoff = Objects.requireNonNull(initialBackoff);
+        this.maxBackoff = Objects.requireNonNull(maxBackoff);
+        this.crawlDelays = Objects.requireNonNull(crawlDelays);
+    }
+
+    /** When the next request to the URL's host may start (now or earlier when it may start at once). */
+    public Instant nextRequestAt(String url) {
+        HostState state = hosts.get(hostOf(url));
+        return state == null ? Instant.MIN : state.notBefore();
+    }
+
+    /** How long to wait before the next request to the URL's host; zero when it may go now. */
+    public Duration delayBeforeNextRequest(String url) {
+        Instant now = clock.instant();
+        Instant next = nextRequestAt(url);
+        return next.isAfter(now) ? Duration.between(now, next) : Duration.ZERO;
+    }
+
+    /** Records that a request to the URL's host starts now. */
+    public void requestStarted(String url) {
+        Instant earliestNext = clock.instant().plus(spacing(url));
+        hosts.merge(hostOf(url), new HostState(earliestNext, 0),
+                (old, started) -> new HostState(later(old.notBefore(), earliestNext), old.failuresInARow()));
+    }
+
+    /** Records how a request to the URL's host ended, backing the host off or resetting its back-off. */
+    public void requestFinished(String url, FetchResult result) {
+        Instant now = clock.instant();
+        Duration spacing = spacing(url);
+        hosts.compute(hostOf(url), (host, old) -> {
+            Instant notBefore = later(old == null ? Instant.MIN : old.notBefore(), now.plus(spacing));
+            int failures = old == null ? 0 : old.failuresInARow();
+            switch (result.outcome()) {
+                case FETCHED:
+                case NOT_MODIFIED:
+                    return new HostState(notBefore, 0);
+                case FAILED:
+                    Failed failed = (Failed) result;
+                    if (!backsOff(failed)) {
+                        return new HostState(notBefore, failures);
+                    }
+                    int inARow = failures + 1;
+                    Instant until = failed.retryAfter().orElseGet(() -> now.plus(backoff(inARow)));
+                    return new HostState(later(notBefore, until), inARow);
+                default:
+                    return old;
+            }
+        });
+    }
+
+    private static boolean backsOff(Failed failed) {
+        if (failed.status().isEmpty()) {
+            return true;
+        }
+        int status = failed.status().getAsInt();
+        return status == 403 || status == 429 || status >= 500;
+    }
+
+    private Duration backoff(int failuresInARow) {
+        Duration delay = initialBackoff;
+        for (int i = 1; i < failuresInARow && delay.compareTo(maxBackoff) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(maxBackoff) > 0 ? maxBackoff : delay;
+    }
+
+    private Duration spacing(String url) {
+        Duration crawlDelay = crawlDelays.apply(url).orElse(Duration.ZERO);
+        if (crawlDelay.compareTo(maxBackoff) > 0) {
+            crawlDelay = maxBackoff;
+        }
+        return crawlDelay.compareTo(minDelay) > 0 ? crawlDelay : minDelay;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static String hostOf(String url) {
+        String host = PageFetcher.toUri(url).getHost();
+        if (host == null) {
+            throw new IllegalArgumentException(url + " has no host");
+        }
+        return host.toLowerCase(Locale.ROOT);
+    }
+
+    private record HostState(Instant notBefore, int failuresInARow) {
+    }
+}
