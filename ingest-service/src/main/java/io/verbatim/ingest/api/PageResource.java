@@ -5,6 +5,8 @@ import io.verbatim.ingest.crawl.PageCrawler;
 import io.verbatim.ingest.state.CrawlState;
 import io.verbatim.ingest.state.IngestStateStore;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,6 +32,22 @@ public class PageResource {
 
     /** The body of a request to fetch a page. */
     public record PageRequest(String url) {
+    }
+
+    /** The crawl state of one page: status, validators, content hash, failures and the last reason. */
+    @GET
+    public Response state(@QueryParam("url") String url) {
+        if (url == null || url.isBlank()) {
+            return Problem.response(Response.Status.BAD_REQUEST, "give the page as ?url=…");
+        }
+        String canonical;
+        try {
+            canonical = SourceUrls.canonical(url);
+        } catch (IllegalArgumentException e) {
+            return Problem.response(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+        return state.url(canonical).map(page -> Response.ok(page).build())
+                .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "no page " + canonical + " is known"));
     }
 
     @POST

@@ -14,6 +14,8 @@ import org.jboss.logging.Logger;
 public class CrawlLoop {
 
     private static final Logger LOG = Logger.getLogger(CrawlLoop.class);
+    /** How long one tick may spend fetching pages before it lets the feeds be polled again. */
+    private static final java.time.Duration PAGE_BUDGET = java.time.Duration.ofSeconds(10);
 
     private final IngestStateStore state;
     private final FeedPoller feeds;
@@ -34,7 +36,7 @@ public class CrawlLoop {
         try {
             Instant now = Instant.now();
             feeds.pollDue(now);
-            pages.fetchDue(Instant.now());
+            pages.fetchDue(PAGE_BUDGET);
         } catch (RuntimeException e) {
             // an unreachable broker or publisher must never stop the loop: the next tick tries again
             LOG.warnf("crawl pass interrupted, will go on at the next tick: %s", e.getMessage());

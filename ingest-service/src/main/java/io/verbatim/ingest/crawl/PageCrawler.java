@@ -62,8 +62,44 @@ public class PageCrawler {
         rechecks.add(canonicalUrl);
     }
 
-    /** Fetches, per host, the next due page if that host may be asked now; returns how many pages were fetched. */
-    public int fetchDue(Instant now) {
+    /**
+     * Fetches due pages for up to {@code budget}: in rounds of at most one request per host whose politeness delay
+     * has passed, waiting between rounds when the next host is ready within the budget. Returns how many pages were
+     * fetched.
+     */
+    public int fetchDue(Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        int total = 0;
+        while (true) {
+            int fetched = fetchRound(Instant.now());
+            total += fetched;
+            if (fetched > 0) {
+                continue;
+            }
+            Duration wait = shortestWait(Instant.now());
+            long remaining = deadline - System.nanoTime();
+            if (wait == null || wait.toNanos() >= remaining) {
+                return total;
+            }
+            try {
+                Thread.sleep(Math.max(1, wait.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return total;
+            }
+        }
+    }
+
+    /** How long until some host with due work may be asked, or null if nothing is due. */
+    private Duration shortestWait(Instant now) {
+        return java.util.stream.Stream.concat(
+                        state.pendingUrls().stream().filter(u -> u.isDue(now)).map(CrawlState::url),
+                        rechecks.stream())
+                .map(politeness::delayBeforeNextRequest)
+                .min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private int fetchRound(Instant now) {
         List<CrawlState> due = state.pendingUrls().stream().filter(u -> u.isDue(now))
                 .sorted(Comparator.comparing(CrawlState::url)).toList();
         Set<String> hostsAsked = new HashSet<>();

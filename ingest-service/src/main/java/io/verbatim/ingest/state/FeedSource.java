@@ -19,7 +19,7 @@ public record FeedSource(String id, String url, String name, boolean paused, Ins
     }
 
     public FeedSource polled(String title, Instant at, String etag, String lastModified) {
-        return new FeedSource(id, url, title == null || title.isBlank() ? name : title, paused, addedAt, at, etag,
-                lastModified);
+        String newName = title == null || title.isBlank() ? name : title.replaceAll("[\\s\\u00A0]+", " ").strip();
+        return new FeedSource(id, url, newName, paused, addedAt, at, etag, lastModified);
     }
 }
