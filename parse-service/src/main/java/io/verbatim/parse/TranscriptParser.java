@@ -4,6 +4,7 @@ import io.verbatim.events.EventTypes;
 import io.verbatim.events.MalformedEventException;
 import io.verbatim.events.TranscriptFetched;
 import io.verbatim.events.TranscriptParsed;
+import io.verbatim.parse.config.ParseConfig;
 import io.verbatim.parse.extract.ExtractedTranscript;
 import io.verbatim.parse.extract.TranscriptExtractor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class TranscriptParser {
 
-    private final TranscriptExtractor extractor = new TranscriptExtractor();
+    private final TranscriptExtractor extractor;
+
+    public TranscriptParser(ParseConfig config) {
+        this.extractor = new TranscriptExtractor(config.maxChars());
+    }
 
     public TranscriptParsed parse(TranscriptFetched raw) {
         requireField(raw.documentId(), "documentId");
@@ -29,7 +34,8 @@ public class TranscriptParser {
                 TranscriptParsed.eventIdFor(raw.documentId(), raw.contentHash(), TranscriptExtractor.PARSER_VERSION),
                 EventTypes.TRANSCRIPT_PARSED, raw.documentId(), raw.sourceUrl(), raw.contentHash(),
                 TranscriptExtractor.PARSER_VERSION, extracted.kind(), extracted.title(), extracted.publishedAt(),
-                extracted.location(), extracted.language(), extracted.statements(), extracted.remarks());
+                extracted.location(), extracted.language(), extracted.statements(), extracted.remarks(),
+                extracted.source(), extracted.tags(), extracted.persons());
     }
 
     private static void requireField(String value, String field) {

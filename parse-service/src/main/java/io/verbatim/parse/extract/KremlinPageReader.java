@@ -1,152 +1,97 @@
 package io.verbatim.parse.extract;
 
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 
 /**
- * Reads an HTML transcript page as en.kremlin.ru publishes it, and falls back to the usual article markup elsewhere.
+ * The Kremlin rules: reads a page as en.kremlin.ru (or any kremlin.ru site) publishes it.
  *
- * <p>Speech is the {@code <p>} elements of the article body ({@code itemprop="articleBody"}, else {@code <article>},
- * {@code <main>} or {@code <body>}). Photo sliders, "See also" boxes, pull quotes and hidden person tooltips are
- * removed first. A label is the bold run at the start of a paragraph, up to a colon that may sit inside or outside the
- * bold, with an optional bracketed annotation before the colon: {@code <b>Marine Le Pen</b> <i>(retranslated)</i><b>:
- * </b>}.
+ * <p>Speech is the {@code <p>} elements of the article body ({@code itemprop="articleBody"}); photo sliders, "See
+ * also" boxes, pull quotes and hidden person tooltips are removed first, and labels are read by
+ * {@link HtmlParagraphs} (bold runs, or plain-text labels as older pages have them). The page's own markup gives the
+ * metadata: the publication date ({@code <time class="read__published">}) and time ({@code .read__time}, Moscow
+ * time, so the date-time carries the Moscow offset of that day; "00:00" is how the archive marks an unknown time, so
+ * such pages get the date only), the place ({@code .read__place}), the tags ({@code .read__tags}), and the persons
+ * ({@code /catalog/persons/} links, whose tag list writes "Surname Given names"). A greeting, message or article
+ * published without labels is attributed to the author that the title or lead names ({@link AddressAttribution}).
  */
 final class KremlinPageReader {
 
+    static final String SOURCE = "Kremlin";
+
+    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     private static final String FURNITURE_SELECTOR = String.join(",",
             ".read__cut", ".slider", ".read__tooltip", ".masha-ignore", "blockquote", "figure", "figcaption", "script",
             "style", "noscript", "img", "nav", "header", "footer", "aside", "form", ".read__bottom");
-    private static final Pattern ISO_DATE = Pattern.compile(
-            "^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?$");
-    private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[•|–—-]\\s+[^•|–—-]{1,60}$");
-    private static final Pattern LEADING_COLON = Pattern.compile(
-            "^[\\s\\u00a0]*(\\([^()]{1,80}\\))?[\\s\\u00a0]*:");
+    private static final Pattern CLOCK = Pattern.compile("^([01]\\d|2[0-3]):([0-5]\\d)$");
+    private static final String PERSON_LINK = "a[href*=/catalog/persons/]";
 
-    private final SpeakerLabelParser labels;
+    private final HtmlParagraphs paragraphs;
+    private final AddressAttribution addresses;
 
     KremlinPageReader(SpeakerLabelParser labels) {
-        this.labels = labels;
+        this.paragraphs = new HtmlParagraphs(labels);
+        this.addresses = new AddressAttribution(labels);
     }
 
-    SourceDocument read(String html, String sourceUrl) {
-        Document page = Jsoup.parse(html, sourceUrl == null ? "" : sourceUrl);
+    /** A page of kremlin.ru or one of its subdomains, by its address or, failing that, by its own markup. */
+    static boolean isKremlinPage(String sourceUrl, Document page) {
+        if (isKremlinHost(sourceUrl)) {
+            return true;
+        }
+        for (String declared : List.of(page.select("meta[property=og:url]").attr("content"),
+                page.select("link[rel=canonical]").attr("href"))) {
+            if (isKremlinHost(declared)) {
+                return true;
+            }
+        }
+        return page.selectFirst("[itemprop=articleBody].read__internal_content") != null
+                && page.selectFirst("time.read__published") != null;
+    }
+
+    private static boolean isKremlinHost(String url) {
+        if (url == null || url.isBlank()) {
+            return false;
+        }
+        try {
+            String host = URI.create(url.strip()).getHost();
+            if (host == null) {
+                return false;
+            }
+            host = host.toLowerCase(Locale.ROOT);
+            return host.equals("kremlin.ru") || host.endsWith(".kremlin.ru");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    SourceDocument read(Document page) {
+        List<String> persons = persons(page);
+        List<String> tags = tags(page);
+        String lead = lead(page);
         Element body = articleBody(page);
         body.select(FURNITURE_SELECTOR).remove();
-        List<SourceBlock> blocks = new ArrayList<>();
-        for (Element paragraph : body.select("p")) {
-            if (!paragraph.select("p").stream().allMatch(p -> p == paragraph)) {
-                continue;
-            }
-            SourceBlock block = block(paragraph);
-            if (block != null) {
-                blocks.add(block);
-            }
-        }
-        return new SourceDocument(title(page), publishedAt(page), location(page), language(page), blocks);
-    }
+        List<SourceBlock> blocks = paragraphs.blocks(HtmlParagraphs.innermostParagraphs(body));
+        String title = HtmlPageMetadata.title(page);
 
-    private SourceBlock block(Element paragraph) {
-        String fullText = WhitespaceNormalizer.normalize(paragraph.text());
-        if (StageRemarks.isSeparator(fullText)) {
-            return SourceBlock.sectionSeparator();
-        }
-        if (fullText.isEmpty() || StageRemarks.isFurniture(fullText)) {
-            return null;
-        }
-        Element speech = paragraph.clone();
-        String label = takeLabel(speech);
-        if (label != null && labels.looksLikeLabel(label, false)) {
-            return SourceBlock.labelled(label, WhitespaceNormalizer.normalize(speech.text()), fullText);
-        }
-        if (isAllBold(paragraph)) {
-            return null;
-        }
-        if (isAllItalic(paragraph) && !StageRemarks.isStandalone(fullText)) {
-            return SourceBlock.narrativeRemark(fullText);
-        }
-        return SourceBlock.plain(fullText);
-    }
-
-    /**
-     * Removes the leading label from the paragraph and returns it, or returns null (leaving the paragraph unchanged
-     * in substance) when the paragraph does not start with a bold run followed by a colon.
-     */
-    private static String takeLabel(Element paragraph) {
-        List<Node> nodes = new ArrayList<>(paragraph.childNodes());
-        StringBuilder label = new StringBuilder();
-        boolean sawBold = false;
-        List<Node> consumed = new ArrayList<>();
-        for (Node node : nodes) {
-            if (node instanceof TextNode text) {
-                String value = text.getWholeText();
-                if (WhitespaceNormalizer.normalize(value).isEmpty()) {
-                    consumed.add(node);
-                    label.append(' ');
-                    continue;
-                }
-                var colon = LEADING_COLON.matcher(value);
-                if (sawBold && colon.find()) {
-                    if (colon.group(1) != null) {
-                        label.append(' ').append(colon.group(1));
-                    }
-                    consumed.forEach(Node::remove);
-                    text.text(value.substring(colon.end()));
-                    return label.toString();
-                }
-                return null;
-            }
-            if (!(node instanceof Element element)) {
-                consumed.add(node);
-                continue;
-            }
-            String tag = element.normalName();
-            String value = element.text();
-            if (tag.equals("b") || tag.equals("strong")) {
-                sawBold = true;
-                int colon = value.indexOf(':');
-                if (colon >= 0) {
-                    label.append(value, 0, colon);
-                    String rest = value.substring(colon + 1);
-                    consumed.forEach(Node::remove);
-                    if (WhitespaceNormalizer.normalize(rest).isEmpty()) {
-                        element.remove();
-                    } else {
-                        element.replaceWith(new TextNode(rest));
-                    }
-                    return label.toString();
-                }
-                label.append(value);
-                consumed.add(node);
-            } else if (sawBold && (tag.equals("i") || tag.equals("em")) && value.strip().matches("^\\(.*\\)$")) {
-                label.append(' ').append(value.strip());
-                consumed.add(node);
-            } else if (tag.equals("br") && !sawBold) {
-                consumed.add(node);
-            } else {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static boolean isAllBold(Element paragraph) {
-        String all = WhitespaceNormalizer.normalize(paragraph.text());
-        String bold = WhitespaceNormalizer.normalize(String.join(" ", paragraph.select("b, strong").eachText()));
-        return !all.isEmpty() && all.equals(bold);
-    }
-
-    private static boolean isAllItalic(Element paragraph) {
-        String all = WhitespaceNormalizer.normalize(paragraph.text());
-        String italic = WhitespaceNormalizer.normalize(String.join(" ", paragraph.select("i, em").eachText()));
-        return !all.isEmpty() && all.equals(italic);
+        Optional<AddressAttribution.Address> address = addresses.find(title, lead, blocks);
+        return new SourceDocument(title, publishedAt(page), location(page), HtmlPageMetadata.language(page),
+                address.map(AddressAttribution.Address::blocks).orElse(blocks), SOURCE, tags, persons,
+                address.map(AddressAttribution.Address::author).orElse(null));
     }
 
     private static Element articleBody(Document page) {
@@ -159,35 +104,37 @@ final class KremlinPageReader {
         return page;
     }
 
-    private static String title(Document page) {
-        String og = meta(page, "meta[property=og:title]");
-        if (og != null) {
-            return og;
+    private static String lead(Document page) {
+        Element lead = page.selectFirst(".read__lead");
+        if (lead == null) {
+            return HtmlPageMetadata.meta(page, "meta[name=description]");
         }
-        Element h1 = page.selectFirst("h1");
-        if (h1 != null && !h1.text().isBlank()) {
-            return WhitespaceNormalizer.normalize(h1.text());
-        }
-        String title = WhitespaceNormalizer.normalize(page.title());
-        if (title.isEmpty()) {
-            return null;
-        }
-        return TITLE_SUFFIX.matcher(title).replaceFirst("");
+        String text = WhitespaceNormalizer.normalize(lead.text());
+        return text.isEmpty() ? null : text;
     }
 
+    /** Publication date and time in Moscow time, e.g. {@code 2019-05-06T17:05:00+03:00}; the date alone without one. */
     private static String publishedAt(Document page) {
-        List<String> candidates = new ArrayList<>();
-        page.select("time[itemprop=datePublished]").forEach(e -> candidates.add(e.attr("datetime")));
-        page.select("meta[itemprop=datePublished]").forEach(e -> candidates.add(e.attr("content")));
-        page.select("meta[property=article:published_time]").forEach(e -> candidates.add(e.attr("content")));
-        page.select("time[datetime]").forEach(e -> candidates.add(e.attr("datetime")));
-        for (String candidate : candidates) {
-            String value = candidate.strip();
-            if (ISO_DATE.matcher(value).matches()) {
-                return value;
-            }
+        Element published = page.selectFirst("time.read__published[datetime], time[itemprop=datePublished][datetime]");
+        if (published == null) {
+            return HtmlPageMetadata.publishedAt(page);
         }
-        return null;
+        String date = published.attr("datetime").strip();
+        Element clock = page.selectFirst(".read__meta .read__time, .read__time");
+        if (clock == null) {
+            return HtmlPageMetadata.ISO_DATE.matcher(date).matches() ? date : HtmlPageMetadata.publishedAt(page);
+        }
+        var time = CLOCK.matcher(WhitespaceNormalizer.normalize(clock.text()));
+        try {
+            LocalDate day = LocalDate.parse(date);
+            if (!time.matches() || time.group().equals("00:00")) {
+                return day.toString();
+            }
+            LocalTime at = LocalTime.of(Integer.parseInt(time.group(1)), Integer.parseInt(time.group(2)));
+            return day.atTime(at).atZone(MOSCOW).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        } catch (DateTimeParseException e) {
+            return HtmlPageMetadata.publishedAt(page);
+        }
     }
 
     private static String location(Document page) {
@@ -199,23 +146,49 @@ final class KremlinPageReader {
         return text.isEmpty() ? null : text;
     }
 
-    private static String language(Document page) {
-        String lang = page.select("html").attr("lang");
-        if (lang.isBlank()) {
-            lang = page.select("meta[itemprop=inLanguage]").attr("content");
+    /** Geography and topic tags of the page (persons are listed apart). */
+    private static List<String> tags(Document page) {
+        List<String> tags = new ArrayList<>();
+        for (Element link : page.select(".read__tags a[rel~=tag]")) {
+            String text = WhitespaceNormalizer.normalize(link.text());
+            if (!link.attr("href").contains("/catalog/persons/") && !text.isEmpty() && !tags.contains(text)) {
+                tags.add(text);
+            }
         }
-        if (lang.isBlank()) {
-            return "en";
-        }
-        return lang.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
+        return tags;
     }
 
-    private static String meta(Document page, String selector) {
-        Element element = page.selectFirst(selector);
-        if (element == null) {
-            return null;
+    /**
+     * The persons linked in the text ("Mikhail Mishustin") and in the tag list ("Mishustin Mikhail", turned into
+     * "Mikhail Mishustin"), deduplicated on their set of words, in page order.
+     */
+    private static List<String> persons(Document page) {
+        Map<String, String> byWords = new LinkedHashMap<>();
+        for (Element link : page.select(PERSON_LINK)) {
+            Element copy = link.clone();
+            copy.select(".read__tooltip").remove();
+            String name = WhitespaceNormalizer.normalize(copy.text());
+            if (name.isEmpty() || name.length() > 80) {
+                continue;
+            }
+            boolean inTagList = link.parents().stream().anyMatch(parent -> parent.hasClass("read__tags"));
+            if (inTagList) {
+                name = surnameLast(name);
+            }
+            byWords.putIfAbsent(wordSet(name), name);
         }
-        String content = WhitespaceNormalizer.normalize(element.attr("content"));
-        return content.isEmpty() ? null : content;
+        return List.copyOf(byWords.values());
+    }
+
+    private static String surnameLast(String catalogName) {
+        int space = catalogName.indexOf(' ');
+        if (space < 0) {
+            return catalogName;
+        }
+        return catalogName.substring(space + 1) + " " + catalogName.substring(0, space);
+    }
+
+    private static String wordSet(String name) {
+        return String.join(" ", new TreeSet<>(List.of(name.toLowerCase(Locale.ROOT).split(" "))));
     }
 }

@@ -1,7 +1,6 @@
 package io.verbatim.parse.extract;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +10,10 @@ import java.util.regex.Pattern;
 /**
  * Reads text/plain and text/markdown transcripts: paragraphs are blank-line separated blocks whose hard-wrapped lines
  * are joined with one space; a label at the start of a paragraph starts a turn. Markdown front matter gives the title
- * and date; a site footer ("EDITOR'S NOTE", "Recent Posts", "Translate »") ends the document.
+ * and date; a site footer ("EDITOR'S NOTE", "Recent Posts", "Translate »") ends the document; a line such as
+ * "Transcript originally published by X" names the source. Labels follow {@link SpeakerLabelParser}, parliamentary
+ * ones ("Mr Keir Starmer (Holborn and St Pancras) (Lab):", "The Prime Minister (Keir Starmer):") included. A text
+ * without labels may still be a one-voice message ({@link AddressAttribution}).
  */
 final class PlainTextTranscriptReader {
 
@@ -21,14 +23,12 @@ final class PlainTextTranscriptReader {
     private static final Pattern MARKDOWN_EMPHASIS = Pattern.compile("\\*\\*|__");
     private static final Pattern ISO_DATE_TIME = Pattern.compile(
             "^\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?$");
-    private static final Pattern FOOTER_START = Pattern.compile(
-            "(?i)^(?:editor[’']?s note\\b.*|recent posts|related posts|contact us|translate »|share this:?.*"
-                    + "|leave a (?:reply|comment).*|start typing and press enter to search)$");
-
     private final SpeakerLabelParser labels;
+    private final AddressAttribution addresses;
 
     PlainTextTranscriptReader(SpeakerLabelParser labels) {
         this.labels = labels;
+        this.addresses = new AddressAttribution(labels);
     }
 
     SourceDocument read(String text, boolean markdown) {
@@ -44,7 +44,8 @@ final class PlainTextTranscriptReader {
         for (String paragraph : paragraphs) {
             labels.findLeadingLabel(paragraph).ifPresent(found -> candidates.add(found.label()));
         }
-        Set<String> surnames = surnamesOfFullLabels(candidates);
+        Set<String> surnames = SpeakerLabelParser.surnamesOfFullLabels(candidates);
+        String source = null;
 
         List<SourceBlock> blocks = new ArrayList<>();
         boolean titleTaken = title != null && !title.isBlank();
@@ -53,11 +54,14 @@ final class PlainTextTranscriptReader {
             if (paragraph.isEmpty()) {
                 continue;
             }
-            if (FOOTER_START.matcher(paragraph).matches()) {
+            if (StageRemarks.isDocumentEnd(paragraph)) {
                 break;
             }
+            if (source == null) {
+                source = StageRemarks.attribution(paragraph).orElse(null);
+            }
             Optional<SpeakerLabelParser.LeadingLabel> label = labels.findLeadingLabel(raw)
-                    .filter(found -> acceptable(found.label(), surnames));
+                    .filter(found -> SpeakerLabelParser.acceptableShortLabel(found.label(), surnames));
             if (!titleTaken) {
                 titleTaken = true;
                 if (label.isEmpty() && paragraph.length() <= 200) {
@@ -74,8 +78,11 @@ final class PlainTextTranscriptReader {
                 blocks.add(SourceBlock.plain(paragraph));
             }
         }
-        return new SourceDocument(title == null ? null : WhitespaceNormalizer.normalize(title),
-                publishedAt(frontMatter), null, language(frontMatter), blocks);
+        String cleanTitle = title == null ? null : WhitespaceNormalizer.normalize(title);
+        Optional<AddressAttribution.Address> address = addresses.find(cleanTitle, null, blocks);
+        return new SourceDocument(cleanTitle, publishedAt(frontMatter), null, language(frontMatter),
+                address.map(AddressAttribution.Address::blocks).orElse(blocks), source, tags(frontMatter), List.of(),
+                address.map(AddressAttribution.Address::author).orElse(null));
     }
 
     private List<String> paragraphs(String body, boolean markdown) {
@@ -93,30 +100,6 @@ final class PlainTextTranscriptReader {
         return result;
     }
 
-    /** A one-word label ("Putin:") counts only when it is generic or the surname of a fuller label in the document. */
-    private boolean acceptable(String label, Set<String> surnames) {
-        String core = SpeakerLabelParser.stripAnnotation(label)[0];
-        String[] tokens = core.split(" ");
-        if (tokens.length > 1) {
-            return true;
-        }
-        String word = tokens[0].toLowerCase(Locale.ROOT);
-        return word.equals("q") || word.equals("question") || word.equals("remark") || word.equals("answer")
-                || word.equals("response") || word.equals("reply") || word.equals("interpreter")
-                || surnames.contains(word);
-    }
-
-    private static Set<String> surnamesOfFullLabels(List<String> candidates) {
-        Set<String> surnames = new HashSet<>();
-        for (String candidate : candidates) {
-            String[] tokens = SpeakerLabelParser.stripAnnotation(candidate)[0].split(" ");
-            if (tokens.length > 1) {
-                surnames.add(tokens[tokens.length - 1].toLowerCase(Locale.ROOT));
-            }
-        }
-        return surnames;
-    }
-
     private static String publishedAt(FrontMatter frontMatter) {
         for (String key : List.of("published_time", "date", "published", "publishedAt")) {
             String value = frontMatter.get(key);
@@ -125,6 +108,24 @@ final class PlainTextTranscriptReader {
             }
         }
         return null;
+    }
+
+    /** Front matter tags or categories, written as a flow list ("[a, b]") or comma-separated. */
+    private static List<String> tags(FrontMatter frontMatter) {
+        List<String> tags = new ArrayList<>();
+        for (String key : List.of("tags", "categories", "category")) {
+            String value = frontMatter.get(key);
+            if (value == null) {
+                continue;
+            }
+            for (String tag : value.replaceAll("^\\[|\\]$", "").split(",")) {
+                String clean = WhitespaceNormalizer.normalize(tag).replaceAll("^['\"]|['\"]$", "");
+                if (!clean.isEmpty() && !tags.contains(clean)) {
+                    tags.add(clean);
+                }
+            }
+        }
+        return tags;
     }
 
     private static String language(FrontMatter frontMatter) {

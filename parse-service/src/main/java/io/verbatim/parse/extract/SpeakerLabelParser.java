@@ -3,6 +3,7 @@ package io.verbatim.parse.extract;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,16 +36,27 @@ final class SpeakerLabelParser {
             "agency", "department", "assistant", "executive", "first", "foreign", "defence", "defense", "leader",
             "member", "moderator", "host", "correspondent", "journalist", "anchor", "ombudsman", "judge", "justice",
             "patriarch", "emperor", "sultan", "emir", "sheikh", "excellency", "highness", "majesty", "his", "her",
-            "the", "people's", "national", "international", "university", "company", "corporation", "group");
+            "the", "people's", "national", "international", "university", "company", "corporation", "group",
+            "parliamentary", "under-secretary", "attorney", "solicitor", "exchequer", "whip", "clerk", "chairperson",
+            "senior", "junior", "principal");
 
+    /** Forms of address that precede a name and are not part of it. */
     private static final Set<String> HONORIFICS = Set.of(
-            "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "madam", "mister", "sir", "mme", "mme.",
-            "m.", "hon.", "hon");
+            "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.", "madam", "madame", "mister",
+            "sir", "dame", "lord", "lady", "baroness", "baron", "viscount", "earl", "mme", "mme.", "m.", "hon.", "hon",
+            "rt", "rt.", "prof", "prof.", "rev", "rev.");
 
     private static final List<String> UNNAMED = List.of(
             "question", "remark", "response", "reply", "answer", "interpreter", "hon. members", "voice", "voices",
-            "audience", "participant", "comment", "moderator", "reporter", "journalist", "q");
+            "audience", "participant", "comment", "moderator", "reporter", "journalist", "interviewer", "presenter",
+            "q");
 
+    /** "Mr Keir Starmer (Holborn and St Pancras) (Lab)": a member, the constituency and the party. */
+    private static final Pattern MEMBER_CONSTITUENCY_PARTY = Pattern.compile(
+            "^(.+?)\\s*\\(\\s*(\\p{Lu}[^()]{0,79}?)\\s*\\)"
+                    + "\\s*\\(\\s*(\\p{Lu}[^()\\s]{0,11}(?:[ /-][^()\\s]{1,11}){0,2})\\s*\\)$");
+    /** "The Prime Minister (Keir Starmer)": an office and, in brackets, the person who holds it. */
+    private static final Pattern OFFICE_HOLDER = Pattern.compile("^(.+?)\\s*\\(\\s*(\\p{Lu}[^()]{1,79}?)\\s*\\)$");
     private static final Pattern ANNOTATION = Pattern.compile("^(.*?)\\s*[(\\[]([^()\\[\\]]{1,80})[)\\]]\\s*$");
     private static final Pattern LEADING_SPACE = Pattern.compile("^[\\s\\u00a0]+");
     private static final Pattern Q_LABEL = Pattern.compile("^Q(?:[\\s\\u00a0]{2,}|\\s*[:.][\\s\\u00a0]*)(.*)$",
@@ -88,7 +100,7 @@ final class SpeakerLabelParser {
         if (text.isEmpty() || text.length() > 160) {
             return false;
         }
-        String core = stripAnnotation(text)[0];
+        String core = shapeCore(text);
         if (core.isEmpty() || !Character.isLetter(core.codePointAt(0))) {
             return false;
         }
@@ -128,16 +140,132 @@ final class SpeakerLabelParser {
         }
         String unnamed = unnamedForm(core);
         if (unnamed != null) {
-            return new SpeakerLabel(label, unnamed, null, annotation, true);
+            return new SpeakerLabel(label, unnamed, null, annotation, true, false);
+        }
+        Optional<SpeakerLabel> parliamentary = parliamentary(label);
+        if (parliamentary.isPresent()) {
+            return parliamentary.get();
+        }
+        if (isOffice(core)) {
+            return new SpeakerLabel(label, core, null, annotation, false, true);
         }
         for (String known : knownNames) {
             if (core.length() > known.length() + 1 && core.endsWith(" " + known)) {
                 String role = core.substring(0, core.length() - known.length()).strip();
-                return new SpeakerLabel(label, known, cleanRole(role), annotation, false);
+                return new SpeakerLabel(label, known, cleanRole(role), annotation, false, false);
             }
         }
         String[] nameAndRole = splitNameAndRole(core);
-        return new SpeakerLabel(label, nameAndRole[0], nameAndRole[1], annotation, false);
+        return new SpeakerLabel(label, nameAndRole[0], nameAndRole[1], annotation, false, false);
+    }
+
+    /**
+     * Labels in the style of the UK Parliament's Hansard. "Name (Constituency) (Party)" gives the name (honorific
+     * included; the resolver drops it) and the role "Constituency (Party)"; "Office (Name)" gives the name and the
+     * office as the role.
+     */
+    private Optional<SpeakerLabel> parliamentary(String label) {
+        Matcher member = MEMBER_CONSTITUENCY_PARTY.matcher(label);
+        if (member.matches() && isPersonName(member.group(1))) {
+            String role = member.group(2).strip() + " (" + member.group(3).strip() + ")";
+            return Optional.of(new SpeakerLabel(label, member.group(1).strip(), role, null, false, false));
+        }
+        Matcher holder = OFFICE_HOLDER.matcher(label);
+        if (holder.matches() && isOffice(holder.group(1).strip()) && isPersonName(holder.group(2))
+                && holder.group(2).strip().contains(" ")) {
+            return Optional.of(new SpeakerLabel(label, holder.group(2).strip(), holder.group(1).strip(), null, false,
+                    false));
+        }
+        return Optional.empty();
+    }
+
+    /** One to four capitalised name words, after an optional honorific: "Sir Edward Leigh", "Keir Starmer". */
+    private static boolean isPersonName(String text) {
+        List<String> tokens = new ArrayList<>(Arrays.asList(WhitespaceNormalizer.normalize(text).split(" ")));
+        while (tokens.size() > 1 && isHonorific(tokens.get(0))) {
+            tokens.remove(0);
+        }
+        if (tokens.isEmpty() || tokens.size() > 4) {
+            return false;
+        }
+        for (String token : tokens) {
+            if (!isNameToken(token) && !CONNECTORS.contains(token)) {
+                return false;
+            }
+        }
+        return isNameToken(tokens.get(0));
+    }
+
+    /**
+     * An office without a person: "Mr Speaker", "Madam Deputy Speaker", "The Prime Minister", "The Secretary of State
+     * for Defence". Honorifics aside, either every word is an office word or connector, or the label starts with "The"
+     * and an office word.
+     */
+    static boolean isOffice(String core) {
+        List<String> tokens = new ArrayList<>(Arrays.asList(WhitespaceNormalizer.normalize(core).split(" ")));
+        while (tokens.size() > 1 && isHonorific(tokens.get(0))) {
+            tokens.remove(0);
+        }
+        if (tokens.isEmpty() || tokens.get(0).isEmpty()) {
+            return false;
+        }
+        String first = tokens.get(0).toLowerCase(Locale.ROOT);
+        if (tokens.size() >= 2 && tokens.get(0).equals("The")
+                && OFFICE_WORDS.contains(tokens.get(1).toLowerCase(Locale.ROOT))
+                && !tokens.get(1).toLowerCase(Locale.ROOT).equals("the")) {
+            return true;
+        }
+        boolean anyOffice = false;
+        for (String token : tokens) {
+            String lower = token.toLowerCase(Locale.ROOT);
+            if (CONNECTORS.contains(lower)) {
+                continue;
+            }
+            if (!OFFICE_WORDS.contains(lower) || !Character.isUpperCase(token.codePointAt(0))) {
+                return false;
+            }
+            anyOffice = anyOffice || !lower.equals("the");
+        }
+        return anyOffice && !CONNECTORS.contains(first);
+    }
+
+    /** Surnames of the labels with more than one word, lower-cased: "jen psaki" gives "psaki". */
+    static Set<String> surnamesOfFullLabels(Collection<String> candidates) {
+        Set<String> surnames = new HashSet<>();
+        for (String candidate : candidates) {
+            String[] tokens = shapeCore(WhitespaceNormalizer.normalize(candidate)).split(" ");
+            if (tokens.length > 1) {
+                surnames.add(tokens[tokens.length - 1].toLowerCase(Locale.ROOT));
+            }
+        }
+        return surnames;
+    }
+
+    /** A one-word label ("Putin:") counts only when it is generic or the surname of a fuller label in the document. */
+    static boolean acceptableShortLabel(String label, Set<String> surnames) {
+        String core = shapeCore(WhitespaceNormalizer.normalize(label));
+        String[] tokens = core.split(" ");
+        if (tokens.length > 1) {
+            return true;
+        }
+        String word = tokens[0].toLowerCase(Locale.ROOT);
+        return word.equals("q") || word.equals("question") || word.equals("remark") || word.equals("answer")
+                || word.equals("response") || word.equals("reply") || word.equals("interpreter")
+                || word.equals("interviewer") || surnames.contains(word);
+    }
+
+    /**
+     * The label without its trailing bracketed groups, for judging its shape: the annotation ("(retranslated)") and,
+     * for a parliamentary label, the constituency and party groups.
+     */
+    private static String shapeCore(String label) {
+        String core = stripAnnotation(label)[0];
+        Matcher more = ANNOTATION.matcher(core);
+        String inner = more.matches() ? more.group(2).strip() : "";
+        if (!inner.isEmpty() && !more.group(1).isBlank() && Character.isUpperCase(inner.codePointAt(0))) {
+            core = more.group(1).strip();
+        }
+        return core;
     }
 
     /** A label that consists of a person's name only, usable to split longer labels of the same document. */

@@ -18,14 +18,17 @@ final class SpeakerResolver {
 
     private static final Pattern TITLE_WORD = Pattern.compile("[\\p{L}\\p{M}'’.\\-]+");
 
+    private static final String AMBIGUOUS = "";
+
     private final Map<String, Person> personsBySurname = new LinkedHashMap<>();
+    private final Map<String, String> officeHolders = new LinkedHashMap<>();
 
     private record Person(String name, String role) {
     }
 
     SpeakerResolver(List<SpeakerLabel> labels, String title) {
         for (SpeakerLabel label : labels) {
-            if (label.unnamed()) {
+            if (label.unnamed() || label.office()) {
                 continue;
             }
             String name = withoutHonorific(label.name());
@@ -35,11 +38,30 @@ final class SpeakerResolver {
             personsBySurname.put(key, known == null ? candidate : fuller(known, candidate));
         }
         completeFromTitle(title);
+        for (SpeakerLabel label : labels) {
+            if (!label.unnamed() && !label.office() && label.role() != null) {
+                String office = label.role().toLowerCase(Locale.ROOT);
+                String holder = surnameKey(withoutHonorific(label.name()));
+                officeHolders.merge(office, holder, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+            }
+        }
     }
 
+    /**
+     * The speaker of one label. An office named alone ("The Prime Minister") is its holder when another label of the
+     * document names exactly one holder of it ("The Prime Minister (Keir Starmer)"), and otherwise the speaker itself.
+     */
     TranscriptParsed.Speaker resolve(SpeakerLabel label) {
         if (label.unnamed()) {
             return new TranscriptParsed.Speaker(label.name(), null, label.verbatim());
+        }
+        if (label.office()) {
+            String holder = officeHolders.get(label.name().toLowerCase(Locale.ROOT));
+            Person person = holder == null || holder.equals(AMBIGUOUS) ? null : personsBySurname.get(holder);
+            if (person == null) {
+                return new TranscriptParsed.Speaker(label.name(), null, label.verbatim());
+            }
+            return new TranscriptParsed.Speaker(person.name(), person.role(), label.verbatim());
         }
         Person person = personsBySurname.get(surnameKey(withoutHonorific(label.name())));
         if (person == null) {
@@ -90,12 +112,15 @@ final class SpeakerResolver {
         }
     }
 
-    private static String withoutHonorific(String name) {
-        String[] tokens = name.split(" ");
-        if (tokens.length >= 2 && SpeakerLabelParser.isHonorific(tokens[0])) {
-            return name.substring(tokens[0].length()).strip();
+    /** The name without the forms of address before it: "Sir Edward Leigh" gives "Edward Leigh". */
+    static String withoutHonorific(String name) {
+        String rest = name;
+        String[] tokens = rest.split(" ");
+        while (tokens.length >= 2 && SpeakerLabelParser.isHonorific(tokens[0])) {
+            rest = rest.substring(tokens[0].length()).strip();
+            tokens = rest.split(" ");
         }
-        return name;
+        return rest;
     }
 
     private static String surnameKey(String name) {

@@ -2,6 +2,7 @@ package io.verbatim.parse.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,14 @@ final class StageRemarks {
                     + "|(?:transcript\\s+)?originally published by .{1,80}"
                     + "|published in sections:.*|publication date:.*|direct link:.*|text version|see also"
                     + "|.{0,200}\\bphoto(?:graph)?s?(?: by|:)\\s.{0,200})$");
+
+    private static final Pattern DOCUMENT_END = Pattern.compile(
+            "(?i)^(?:editor[’']?s note\\b.*|recent posts|related posts|related articles|contact us|translate »"
+                    + "|share this:?.*|leave a (?:reply|comment).*|\\d+ comments?|comments|start typing and press enter"
+                    + " to search)$");
+    private static final Pattern ATTRIBUTION = Pattern.compile(
+            "(?i)^(?:the\\s+)?(?:transcript|text|article)\\s+(?:was\\s+)?(?:originally|first)\\s+published"
+                    + "\\s+(?:by|on|at)\\s+(.{1,80}?)[.]?$");
 
     private static final Pattern SEPARATOR = Pattern.compile("^(?:[*•·]\\s*){3,}$|^[-_=]{3,}$");
 
@@ -56,6 +65,17 @@ final class StageRemarks {
     /** Page furniture: time stamps, photo credits, attribution lines, the Kremlin footer. */
     static boolean isFurniture(String paragraph) {
         return FURNITURE.matcher(WhitespaceNormalizer.normalize(paragraph)).matches();
+    }
+
+    /** A paragraph that starts a site footer ("EDITOR'S NOTE", "Recent Posts", "Leave a reply"): the text ends. */
+    static boolean isDocumentEnd(String paragraph) {
+        return DOCUMENT_END.matcher(WhitespaceNormalizer.normalize(paragraph)).matches();
+    }
+
+    /** The publisher named by a line such as "Transcript originally published by The Kremlin.", if it is one. */
+    static Optional<String> attribution(String paragraph) {
+        Matcher m = ATTRIBUTION.matcher(WhitespaceNormalizer.normalize(paragraph));
+        return m.matches() ? Optional.of(m.group(1).strip()) : Optional.empty();
     }
 
     private static boolean looksLikeStageDirection(String inner) {

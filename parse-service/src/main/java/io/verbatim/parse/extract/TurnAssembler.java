@@ -12,7 +12,11 @@ import java.util.Set;
  * consecutive labelled paragraphs of the same speaker with nothing in between form one turn; a standalone remark or an
  * omission mark is left out of the turns, and a label after it starts a new turn even for the same speaker; a
  * section separator ("* * *") ends the turn; unlabelled paragraphs before the first label or after a separator are
- * not speech.
+ * not speech. A document without labels whose reader found its one author ({@link SourceDocument#author()}) is that
+ * author's single turn.
+ *
+ * <p>The kind follows from the turns: none is a {@code readout}, one voice an {@code address}, several a
+ * {@code transcript}.
  */
 final class TurnAssembler {
 
@@ -42,6 +46,9 @@ final class TurnAssembler {
         List<TranscriptParsed.Statement> statements = new ArrayList<>();
         List<String> remarks = new ArrayList<>();
         OpenTurn turn = null;
+        if (document.author() != null && parsed.isEmpty()) {
+            turn = new OpenTurn(document.author(), null);
+        }
         boolean interrupted = false;
         int labelIndex = 0;
         for (SourceBlock block : blocks) {
@@ -77,7 +84,7 @@ final class TurnAssembler {
         statements.removeIf(statement -> statement.paragraphs().isEmpty());
         List<TranscriptParsed.Statement> numbered = renumber(statements);
         return new ExtractedTranscript(kindOf(numbered), document.title(), document.publishedAt(), document.location(),
-                document.language(), numbered, remarks);
+                document.language(), numbered, remarks, document.source(), document.tags(), document.persons());
     }
 
     private static List<TranscriptParsed.Statement> renumber(List<TranscriptParsed.Statement> statements) {

@@ -1,11 +1,7 @@
 package io.verbatim.parse.extract;
 
-import java.util.regex.Pattern;
-
 /** Collapses every run of whitespace, no-break spaces included, into one space, as the annotation rules compare text. */
 final class WhitespaceNormalizer {
-
-    private static final Pattern RUN = Pattern.compile("[\\s\\u00a0\\u2007\\u202f\\u200b\\ufeff]+");
 
     private WhitespaceNormalizer() {
     }
@@ -14,6 +10,33 @@ final class WhitespaceNormalizer {
         if (text == null) {
             return "";
         }
-        return RUN.matcher(text).replaceAll(" ").strip();
+        StringBuilder out = null;
+        boolean inRun = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
+                if (out == null && (c != ' ' || inRun)) {
+                    out = new StringBuilder(text.length()).append(text, 0, inRun ? i - 1 : i);
+                    if (inRun) {
+                        out.append(' ');
+                    }
+                }
+                if (!inRun && out != null) {
+                    out.append(' ');
+                }
+                inRun = true;
+            } else {
+                if (out != null) {
+                    out.append(c);
+                }
+                inRun = false;
+            }
+        }
+        return (out == null ? text : out.toString()).strip();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r' || c == '\u00a0'
+                || c == '\u2007' || c == '\u202f' || c == '\u200b' || c == '\ufeff';
     }
 }

@@ -57,6 +57,27 @@ class ParsePreviewTest {
     }
 
     @Test
+    void kremlinPageMetadataAppearsInThePreview() throws IOException {
+        String page = resource("/corpus/docs/01-kremlin-le-pen-meeting.html");
+
+        given().contentType("text/html; charset=utf-8").body(page)
+                .queryParam("sourceUrl", "http://en.kremlin.ru/events/president/news/54102")
+                .post("/api/parse")
+                .then().statusCode(200)
+                .body("kind", equalTo("transcript"))
+                .body("source", equalTo("Kremlin"))
+                .body("publishedAt", org.hamcrest.Matchers.startsWith("2017-03-24T"))
+                .body("statements", hasSize(5));
+    }
+
+    @Test
+    void aDocumentThatIsNotTextIsRefusedWithAnActionableReason() {
+        given().contentType("text/plain").body("abc\u0000def\u0000".getBytes(StandardCharsets.UTF_8))
+                .post("/api/parse").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("not text"));
+    }
+
+    @Test
     void badPreviewRequestsGetAProblem() {
         given().contentType("text/plain").body("").post("/api/parse").then().statusCode(400)
                 .contentType("application/problem+json");

@@ -234,10 +234,11 @@ class TranscriptExtractorTest {
     void kremlinPageGivesTitleWithoutSiteSuffixDateAndLocation() {
         String html = Corpus.doc("02-kremlin-mishustin-meeting.html");
 
-        ExtractedTranscript transcript = extractor.extract(html, "text/html", "http://en.kremlin.ru/events/president/news/60476");
+        ExtractedTranscript transcript = extractor.extract(html, "text/html",
+                "http://en.kremlin.ru/events/president/news/60476");
 
         assertThat(transcript.title()).isEqualTo("Meeting with Head of the Federal Taxation Service Mikhail Mishustin");
-        assertThat(transcript.publishedAt()).isEqualTo("2019-05-06");
+        assertThat(transcript.publishedAt()).isEqualTo("2019-05-06T17:05:00+03:00");
         assertThat(transcript.location()).isEqualTo("The Kremlin, Moscow");
         assertThat(transcript.language()).isEqualTo("en");
         assertThat(transcript.kind()).isEqualTo(TranscriptParsed.KIND_TRANSCRIPT);

@@ -1,0 +1,174 @@
+package io.verbatim.parse.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The generic HTML rules: reads a transcript that any other site publishes or republishes.
+ *
+ * <p>First the page furniture goes: navigation, header, footer, aside, forms, scripts, figures and captions, hidden
+ * elements, and every element whose class or id names a menu, navigation, footer, sidebar, comments, sharing,
+ * related or recent posts, promotion, cookie notice, subscription, newsletter or breadcrumb. Then the content
+ * container is chosen by the text density of its {@code <p>} children, as readability-style extractors do: every
+ * paragraph of at least {@value #MIN_SCORED_CHARS} characters scores 1, plus 1 per comma, plus 1 per 100 characters
+ * (at most 3), for its parent and half of that for its grandparent; a container's score is reduced by the share of
+ * its text that is link text, and raised by a quarter when its class or id says content, article, entry, post, text or
+ * transcript. The best container and its siblings that score at least a fifth of it give the paragraphs, whose labels
+ * are read by {@link HtmlParagraphs} in bold ({@code <p><strong>Name:</strong> …}) or as plain text ("MS. PSAKI: …").
+ * A paragraph that starts a site footer ("Recent Posts", "Leave a reply") ends the transcript.
+ */
+final class GenericHtmlReader {
+
+    static final int MIN_SCORED_CHARS = 25;
+
+    private static final String NEVER_CONTENT = String.join(",",
+            "script", "style", "noscript", "template", "iframe", "svg", "button", "select", "textarea", "img",
+            "figcaption");
+    private static final String FURNITURE = String.join(",",
+            "nav", "header", "footer", "aside", "form", "figure", "dialog", "blockquote.twitter-tweet", "[hidden]",
+            "[aria-hidden=true]", "[style~=(?i)display\\s*:\\s*none]", "[role=navigation]", "[role=contentinfo]",
+            "[role=complementary]", "[role=banner]");
+    private static final Pattern BOILERPLATE_NAME = Pattern.compile("(?i)(?:^|[\\s_-])(?:menu|menus|nav|navbar"
+            + "|navigation|footer|sidebar|comment|comments|share|sharing|social|related|promo|promotion|cookie|cookies"
+            + "|consent|subscribe|subscription|newsletter|recent[-_]posts|recent[-_]entries|breadcrumb|breadcrumbs"
+            + "|tooltip|advert|advertisement|popup|modal)(?:$|[\\s_-])");
+    private static final Pattern CONTENT_NAME = Pattern.compile(
+            "(?i)(?:^|[\\s_-])(?:content|article|entry|post|text|body|transcript|story)(?:$|[\\s_-])");
+    private static final String PROTECTED = "html, body, main, article, [itemprop=articleBody], [role=main]";
+
+    private final HtmlParagraphs paragraphs;
+    private final AddressAttribution addresses;
+
+    GenericHtmlReader(SpeakerLabelParser labels) {
+        this.paragraphs = new HtmlParagraphs(labels);
+        this.addresses = new AddressAttribution(labels);
+    }
+
+    SourceDocument read(Document page) {
+        String title = HtmlPageMetadata.title(page);
+        List<String> tags = HtmlPageMetadata.tags(page);
+        String lead = HtmlPageMetadata.meta(page, "meta[name=description]");
+        Element body = page.body();
+        removeBoilerplate(body);
+
+        List<Element> content = new ArrayList<>();
+        for (Element container : contentContainers(body)) {
+            content.addAll(HtmlParagraphs.innermostParagraphs(container));
+        }
+        String source = HtmlPageMetadata.siteName(page);
+        List<Element> kept = new ArrayList<>();
+        for (Element paragraph : content) {
+            String text = WhitespaceNormalizer.normalize(paragraph.text());
+            if (StageRemarks.isDocumentEnd(text)) {
+                break;
+            }
+            if (source == null) {
+                source = StageRemarks.attribution(text).orElse(null);
+            }
+            kept.add(paragraph);
+        }
+        List<SourceBlock> blocks = paragraphs.blocks(kept);
+        Optional<AddressAttribution.Address> address = addresses.find(title, lead, blocks);
+        return new SourceDocument(title, HtmlPageMetadata.publishedAt(page), null, HtmlPageMetadata.language(page),
+                address.map(AddressAttribution.Address::blocks).orElse(blocks), source, tags, List.of(),
+                address.map(AddressAttribution.Address::author).orElse(null));
+    }
+
+    /**
+     * Removes the furniture. An element that holds the main content ({@code <article>}, {@code <main>}, the
+     * {@code articleBody}) is never removed as furniture, whatever its tag, role or class says: some sites wrap the
+     * whole article in a "complementary" panel or give the body a "comments-open" class.
+     */
+    private static void removeBoilerplate(Element body) {
+        body.select(NEVER_CONTENT).remove();
+        List<Element> boilerplate = new ArrayList<>();
+        for (Element element : body.getAllElements()) {
+            if (element == body || element.is(PROTECTED)) {
+                continue;
+            }
+            String names = element.className() + " " + element.id();
+            boolean furniture = element.is(FURNITURE) || !names.isBlank() && BOILERPLATE_NAME.matcher(names).find();
+            if (furniture && element.selectFirst(PROTECTED) == null) {
+                boilerplate.add(element);
+            }
+        }
+        boilerplate.forEach(Element::remove);
+    }
+
+    /** The best-scoring container and those of its siblings that score at least a fifth of it, in page order. */
+    private static List<Element> contentContainers(Element body) {
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Element paragraph : HtmlParagraphs.innermostParagraphs(body)) {
+            String text = WhitespaceNormalizer.normalize(paragraph.text());
+            if (text.length() < MIN_SCORED_CHARS) {
+                continue;
+            }
+            double score = 1 + text.chars().filter(c -> c == ',').count() + Math.min(text.length() / 100, 3);
+            Element parent = paragraph.parent();
+            if (parent == null) {
+                continue;
+            }
+            scores.merge(parent, score, Double::sum);
+            Element grandparent = parent.parent();
+            if (grandparent != null) {
+                scores.merge(grandparent, score / 2, Double::sum);
+            }
+        }
+        Element best = null;
+        double bestScore = 0;
+        Map<Element, Double> adjusted = new IdentityHashMap<>();
+        for (Map.Entry<Element, Double> entry : scores.entrySet()) {
+            double score = adjusted(entry.getKey(), entry.getValue());
+            adjusted.put(entry.getKey(), score);
+            if (score > bestScore) {
+                best = entry.getKey();
+                bestScore = score;
+            }
+        }
+        if (best == null) {
+            return List.of(fallbackContainer(body));
+        }
+        Element parent = best.parent();
+        if (parent == null) {
+            return List.of(best);
+        }
+        List<Element> containers = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            Double score = adjusted.get(sibling);
+            if (sibling == best || score != null && score >= bestScore / 5) {
+                containers.add(sibling);
+            }
+        }
+        return containers;
+    }
+
+    private static double adjusted(Element container, double score) {
+        String text = container.text();
+        int linkChars = 0;
+        for (Element link : container.select("a")) {
+            linkChars += link.text().length();
+        }
+        double linkDensity = text.isEmpty() ? 0 : Math.min(1.0, (double) linkChars / text.length());
+        double result = score * (1 - linkDensity);
+        if (CONTENT_NAME.matcher(container.className() + " " + container.id()).find()) {
+            result *= 1.25;
+        }
+        return result;
+    }
+
+    private static Element fallbackContainer(Element body) {
+        for (String selector : List.of("[itemprop=articleBody]", "article", "main", "[role=main]")) {
+            Element found = body.selectFirst(selector);
+            if (found != null) {
+                return found;
+            }
+        }
+        return body;
+    }
+}
