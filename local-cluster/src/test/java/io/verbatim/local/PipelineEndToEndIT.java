@@ -57,7 +57,7 @@ class PipelineEndToEndIT {
         Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
 
         ingest = ServiceProcess.start(ROOT, "ingest-service", freePort(), Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap,
-                "VERBATIM_API_KEY", API_KEY,
+                "VERBATIM_API_KEY", API_KEY, "VERBATIM_INGEST_SOURCES", "none",
                 "VERBATIM_INGEST_INBOX_DIRECTORY", Path.of("target/e2e-inbox").toAbsolutePath().toString()), logs);
         SERVICES.add(ingest);
         SERVICES.add(ServiceProcess.start(ROOT, "parse-service", freePort(), kafka, logs));

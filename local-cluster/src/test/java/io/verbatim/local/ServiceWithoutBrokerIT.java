@@ -23,7 +23,8 @@ class ServiceWithoutBrokerIT {
     void unreachableBrokerMakesTheServiceNotReadyButItStartsAndStaysLive() throws Exception {
         int deadBrokerPort = freePort();
         try (ServiceProcess ingest = ServiceProcess.start(Path.of("..").toAbsolutePath().normalize(),
-                "ingest-service", freePort(), Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + deadBrokerPort),
+                "ingest-service", freePort(), Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + deadBrokerPort,
+                        "VERBATIM_INGEST_SOURCES", "none"),
                 Path.of("target/e2e-logs/no-broker"))) {
 
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))

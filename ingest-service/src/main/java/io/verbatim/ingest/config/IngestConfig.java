@@ -23,10 +23,12 @@ public interface IngestConfig {
     Inbox inbox();
 
     /**
-     * Feed URLs polled from the first start on (comma-separated in {@code VERBATIM_INGEST_SOURCES}); sources can
-     * also be added, paused and removed through {@code /api/sources}.
+     * Feed URLs added on the first start (comma-separated in {@code VERBATIM_INGEST_SOURCES}); sources can also be
+     * added, paused and removed through {@code /api/sources}. The default is the Kremlin's English transcripts feed;
+     * {@code none} means no configured source.
      */
-    Optional<List<String>> sources();
+    @WithDefault("http://en.kremlin.ru/events/president/transcripts/feed")
+    List<String> sources();
 
     /**
      * Hosts the fetcher may reach even though they resolve to loopback or private addresses

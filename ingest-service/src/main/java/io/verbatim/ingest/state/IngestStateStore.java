@@ -259,8 +259,8 @@ public class IngestStateStore {
      * through the admin API stays removed across restarts, even if it is still configured.
      */
     private void seedConfiguredSources() {
-        for (String url : config.sources().orElse(List.of())) {
-            if (url.isBlank()) {
+        for (String url : config.sources()) {
+            if (url.isBlank() || url.strip().equalsIgnoreCase("none")) {
                 continue;
             }
             try {
