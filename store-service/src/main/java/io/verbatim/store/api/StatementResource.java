@@ -3,7 +3,7 @@ package io.verbatim.store.api;
 import io.quarkus.panache.common.Parameters;
 import io.verbatim.store.config.StoreConfig;
 import io.verbatim.store.persistence.StatementEntity;
-import io.verbatim.store.speaker.SpeakerResolver;
+import io.verbatim.store.speaker.SpeakerNames;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -41,7 +41,7 @@ public class StatementResource {
         }
         return StatementEntity.<StatementEntity>find(
                 select + "where lower(sp.name) = lower(:name) or sp.publicId = :publicId" + order,
-                Parameters.with("name", speaker.strip()).and("publicId", SpeakerResolver.publicId(speaker)))
+                Parameters.with("name", speaker.strip()).and("publicId", SpeakerNames.slug(speaker)))
                 .page(0, pageSize).list().stream().map(StatementView::of).toList();
     }
 

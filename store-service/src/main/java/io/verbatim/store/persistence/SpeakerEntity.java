@@ -30,6 +30,19 @@ public class SpeakerEntity extends PanacheEntityBase {
     /** The most recent non-null role seen for this speaker. */
     public String role;
 
+    /** {@code person}, or {@code voice} for an unnamed voice such as "Question". */
+    @Column(nullable = false)
+    public String kind = PERSON;
+
+    @Column(name = "surname_key")
+    public String surnameKey;
+
+    @Column(name = "given_initial")
+    public String givenInitial;
+
+    public static final String PERSON = "person";
+    public static final String VOICE = "voice";
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -5,7 +5,7 @@ import io.verbatim.events.EventTypes;
 import io.verbatim.events.StatementNew;
 import io.verbatim.events.Topics;
 import io.verbatim.events.TranscriptParsed;
-import io.verbatim.store.speaker.SpeakerResolver;
+import io.verbatim.store.speaker.SpeakerDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -16,8 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,9 +29,11 @@ public class StatementStore {
     private static final Logger LOG = Logger.getLogger(StatementStore.class);
 
     private final Event<OutboxWritten> outboxWritten;
+    private final SpeakerDirectory speakers;
 
-    public StatementStore(Event<OutboxWritten> outboxWritten) {
+    public StatementStore(Event<OutboxWritten> outboxWritten, SpeakerDirectory speakers) {
         this.outboxWritten = outboxWritten;
+        this.speakers = speakers;
     }
 
     /** What one call changed. */
@@ -71,6 +71,10 @@ public class StatementStore {
         transcript.location = parsed.location();
         transcript.language = parsed.language();
         transcript.remarks = parsed.remarks();
+        transcript.source = parsed.source();
+        transcript.tags = parsed.tags();
+        transcript.persons = parsed.persons();
+        transcript.publishedOn = dateOf(parsed.publishedAt());
         transcript.updatedAt = now;
         transcript.persist();
 
@@ -80,12 +84,12 @@ public class StatementStore {
                     .forEach(statement -> existing.put(statement.statementId, statement));
         }
 
-        Map<String, SpeakerEntity> speakers = resolveSpeakers(parsed.statements(), now);
+        Map<String, SpeakerEntity> speakerOf = resolveSpeakers(parsed.statements(), now);
         StatementIds ids = new StatementIds(parsed.documentId());
         List<StatementEntity> added = new ArrayList<>();
         List<String> keptIds = new ArrayList<>();
         for (TranscriptParsed.Statement incoming : parsed.statements()) {
-            SpeakerEntity speaker = speakers.get(SpeakerResolver.publicId(incoming.speaker().name()));
+            SpeakerEntity speaker = speakerOf.get(incoming.speaker().name());
             String text = StatementNew.joinParagraphs(incoming.paragraphs());
             String statementId = ids.next(speaker.publicId, text);
             StatementEntity statement = existing.remove(statementId);
@@ -118,6 +122,16 @@ public class StatementStore {
             statement.persist();
             writeOutbox(statement, transcript, now);
         }
+        TranscriptRevisionEntity revision = new TranscriptRevisionEntity();
+        revision.transcript = transcript;
+        revision.revision = transcript.revision;
+        revision.contentHash = transcript.contentHash;
+        revision.parserVersion = transcript.parserVersion;
+        revision.statementsTotal = parsed.statements().size();
+        revision.statementsAdded = added.size();
+        revision.statementsRemoved = removed;
+        revision.storedAt = now;
+        revision.persist();
         if (!added.isEmpty()) {
             outboxWritten.fire(new OutboxWritten(added.size()));
         }
@@ -126,31 +140,27 @@ public class StatementStore {
         return new Outcome(parsed.documentId(), false, transcript.revision, added.size(), removed);
     }
 
+    /** The speaker record of every name in the transcript, each name resolved once with its fullest role. */
     private Map<String, SpeakerEntity> resolveSpeakers(List<TranscriptParsed.Statement> statements, Instant now) {
-        Map<String, TranscriptParsed.Speaker> wanted = new HashMap<>();
+        Map<String, TranscriptParsed.Speaker> byName = new java.util.LinkedHashMap<>();
         for (TranscriptParsed.Statement statement : statements) {
-            wanted.merge(SpeakerResolver.publicId(statement.speaker().name()), statement.speaker(),
+            byName.merge(statement.speaker().name(), statement.speaker(),
                     (first, later) -> first.role() == null ? later : first);
         }
-        Set<String> publicIds = wanted.keySet();
-        Map<String, SpeakerEntity> found = publicIds.isEmpty() ? new HashMap<>()
-                : SpeakerEntity.<SpeakerEntity>list("publicId in ?1", publicIds).stream()
-                        .collect(Collectors.toMap(s -> s.publicId, s -> s, (a, b) -> a, HashMap::new));
-        wanted.forEach((publicId, named) -> {
-            SpeakerEntity speaker = found.get(publicId);
-            if (speaker == null) {
-                speaker = new SpeakerEntity();
-                speaker.publicId = publicId;
-                speaker.name = named.name();
-                speaker.createdAt = now;
-                speaker.role = named.role();
-                speaker.persist();
-                found.put(publicId, speaker);
-            } else if (named.role() != null && !named.role().equals(speaker.role)) {
-                speaker.role = named.role();
-            }
-        });
-        return found;
+        Map<String, SpeakerEntity> resolved = new HashMap<>();
+        byName.forEach((name, speaker) -> resolved.put(name, speakers.resolve(name, speaker.role(), now)));
+        return resolved;
+    }
+
+    static java.time.LocalDate dateOf(String publishedAt) {
+        if (publishedAt == null || publishedAt.length() < 10) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(publishedAt.substring(0, 10));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static void writeOutbox(StatementEntity statement, TranscriptEntity transcript, Instant now) {

@@ -52,6 +52,21 @@ public class TranscriptEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public List<String> remarks;
 
+    /** Who published it, as the page attributes it. */
+    public String source;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> tags = List.of();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> persons = List.of();
+
+    /** The date part of {@code publishedAt}, for range queries. */
+    @Column(name = "published_on")
+    public java.time.LocalDate publishedOn;
+
     @Column(nullable = false)
     public int revision;
 
