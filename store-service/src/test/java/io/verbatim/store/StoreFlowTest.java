@@ -77,7 +77,7 @@ class StoreFlowTest {
                 .body("statements[0].speaker.role", equalTo("Chairman of State Affairs of the DPRK"))
                 .body("statements[1].speaker.name", equalTo("Vladimir Putin"));
         given().queryParam("speaker", "vladimir putin").get("/api/statements").then().statusCode(200)
-                .body("findAll { it.documentId == '" + documentId + "' }", hasSize(1));
+                .body("items.findAll { it.documentId == '" + documentId + "' }", hasSize(1));
     }
 
     @Test
@@ -145,7 +145,7 @@ class StoreFlowTest {
         given().queryParam("limit", "lots").get("/api/statements").then().statusCode(400)
                 .body("detail", equalTo("limit must be a whole number"));
         given().queryParam("speaker", "x' or '1'='1").get("/api/statements").then().statusCode(200)
-                .body("", hasSize(0));
+                .body("items", hasSize(0));
     }
 
     private void publish(TranscriptParsed parsed) {

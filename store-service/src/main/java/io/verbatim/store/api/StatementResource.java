@@ -1,63 +1,169 @@
 package io.verbatim.store.api;
 
-import io.quarkus.panache.common.Parameters;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.verbatim.events.EventJson;
 import io.verbatim.store.config.StoreConfig;
-import io.verbatim.store.persistence.StatementEntity;
 import io.verbatim.store.speaker.SpeakerNames;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** Stored statements, newest transcript first and in document order within a transcript. */
+/**
+ * Stored statements: filtered by speaker, publication date and document, and searched by full text (PostgreSQL
+ * {@code tsvector} with a GIN index, ranked, with a highlighted snippet). One SQL statement per page, keyset paging.
+ * The SQL is assembled from fixed fragments only; every value the user gives is a bound parameter.
+ */
 @Path("/api/statements")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class StatementResource {
 
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final String HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=10, "
+            + "MaxFragments=2, FragmentDelimiter=\" … \"";
+
     private final StoreConfig config;
+    private final EntityManager entityManager;
 
-    public StatementResource(StoreConfig config) {
+    public StatementResource(StoreConfig config, EntityManager entityManager) {
         this.config = config;
+        this.entityManager = entityManager;
     }
 
-    /**
-     * Statements, optionally of one speaker: {@code speaker} matches the speaker's name (case-insensitive) or
-     * their public id.
-     */
+    /** A statement in a list; {@code rank} and {@code snippet} are set for a text search. */
+    public record StatementHit(String statementId, String documentId, int ordinal, StatementView.SpeakerView speaker,
+            String label, String annotation, String text, List<String> paragraphs, List<String> remarks,
+            Instant storedAt, String transcriptTitle, String publishedAt, Float rank, String snippet) {
+    }
+
     @GET
-    public List<StatementView> list(@QueryParam("speaker") String speaker, @QueryParam("limit") String limit) {
-        int pageSize = pageSize(limit);
-        String select = "from StatementEntity s join fetch s.speaker sp join fetch s.transcript t ";
-        String order = " order by t.firstStoredAt desc, t.id desc, s.ordinal";
-        if (speaker == null || speaker.isBlank()) {
-            return StatementEntity.<StatementEntity>find(select + order).page(0, pageSize).list().stream()
-                    .map(StatementView::of).toList();
+    @Operation(summary = "Statements, newest first, or ranked by relevance when q is given")
+    public Page<StatementHit> list(
+            @Parameter(description = "speaker id, name or alias (case-insensitive)") @QueryParam("speaker")
+            String speaker,
+            @Parameter(description = "transcript published on or after (YYYY-MM-DD)") @QueryParam("from") String from,
+            @Parameter(description = "transcript published on or before (YYYY-MM-DD)") @QueryParam("to") String to,
+            @Parameter(description = "documentId of one transcript") @QueryParam("document") String document,
+            @Parameter(description = "full-text query (web search syntax: words, \"phrases\", or, -not)")
+            @QueryParam("q") String q,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        int pageSize = QueryParams.limit(limit, config.api().defaultLimit(), config.api().maxLimit());
+        String speakerText = QueryParams.text(speaker, "speaker", 200);
+        LocalDate fromDate = QueryParams.date(from, "from");
+        LocalDate toDate = QueryParams.date(to, "to");
+        String documentId = QueryParams.documentId(document);
+        String query = QueryParams.text(q, "q", 500);
+        String after = QueryParams.decodeCursor(cursor);
+
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<String> where = new ArrayList<>();
+        String select = "select s.statement_id, t.document_id, s.ordinal, sp.public_id, sp.name, "
+                + "coalesce(s.speaker_role, sp.role), s.speaker_label, s.annotation, s.text, s.paragraphs::text, "
+                + "s.remarks::text, s.stored_at, t.title, t.published_at, s.id";
+        String from_ = " from statement s join speaker sp on sp.id = s.speaker_id "
+                + "join transcript t on t.id = s.transcript_id";
+        String order = " order by s.id desc";
+        if (query != null) {
+            from_ += ", websearch_to_tsquery('english', :q) query";
+            select += ", ts_rank(s.search, query) as rank, ts_headline('english', s.text, query, :headline)";
+            where.add("s.search @@ query");
+            params.put("q", query);
+            params.put("headline", HEADLINE_OPTIONS);
+            order = " order by rank desc, s.id desc";
         }
-        if (speaker.length() > 200) {
-            throw Problem.of(Response.Status.BAD_REQUEST, "speaker is longer than 200 characters");
+        if (speakerText != null) {
+            where.add("(sp.public_id = :speakerId or lower(sp.name) = lower(:speakerName) or sp.id in "
+                    + "(select a.speaker_id from speaker_alias a where a.alias_key = :speakerKey))");
+            params.put("speakerId", speakerText);
+            params.put("speakerName", speakerText);
+            params.put("speakerKey", SpeakerNames.read(speakerText).fullKey());
         }
-        return StatementEntity.<StatementEntity>find(
-                select + "where lower(sp.name) = lower(:name) or sp.publicId = :publicId" + order,
-                Parameters.with("name", speaker.strip()).and("publicId", SpeakerNames.slug(speaker)))
-                .page(0, pageSize).list().stream().map(StatementView::of).toList();
+        if (fromDate != null) {
+            where.add("t.published_on >= :fromDate");
+            params.put("fromDate", fromDate);
+        }
+        if (toDate != null) {
+            where.add("t.published_on <= :toDate");
+            params.put("toDate", toDate);
+        }
+        if (documentId != null) {
+            where.add("t.document_id = :documentId");
+            params.put("documentId", documentId);
+        }
+        if (after != null) {
+            if (query != null) {
+                String[] parts = after.split(":", 2);
+                try {
+                    params.put("afterRank", Float.parseFloat(parts[0]));
+                    params.put("afterId", Long.parseLong(parts[1]));
+                } catch (RuntimeException e) {
+                    throw Problem.of(Response.Status.BAD_REQUEST, "cursor is not one this API gave out");
+                }
+                where.add("(ts_rank(s.search, query) < :afterRank or "
+                        + "(ts_rank(s.search, query) = :afterRank and s.id < :afterId))");
+            } else {
+                where.add("s.id < :afterId");
+                params.put("afterId", QueryParams.cursorId(after));
+            }
+        }
+        String sql = select + from_ + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + order
+                + " limit :limit";
+        Query statement = entityManager.createNativeQuery(sql);
+        params.forEach(statement::setParameter);
+        statement.setParameter("limit", pageSize + 1);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = statement.getResultList();
+
+        List<StatementHit> hits = rows.stream().limit(pageSize).map(row -> hit(row, query != null)).toList();
+        String next = null;
+        if (rows.size() > pageSize) {
+            Object[] last = rows.get(pageSize - 1);
+            next = QueryParams.encodeCursor(query != null ? last[15] + ":" + last[14] : String.valueOf(last[14]));
+        }
+        return new Page<>(hits, next);
     }
 
-    private int pageSize(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return config.api().defaultLimit();
-        }
+    private static StatementHit hit(Object[] row, boolean ranked) {
+        return new StatementHit((String) row[0], (String) row[1], ((Number) row[2]).intValue(),
+                new StatementView.SpeakerView((String) row[3], (String) row[4], (String) row[5]),
+                (String) row[6], (String) row[7], (String) row[8], strings(row[9]), strings(row[10]),
+                instant(row[11]), (String) row[12], (String) row[13],
+                ranked ? ((Number) row[15]).floatValue() : null, ranked ? (String) row[16] : null);
+    }
+
+    private static List<String> strings(Object json) {
         try {
-            int value = Integer.parseInt(limit.strip());
-            if (value < 1 || value > config.api().maxLimit()) {
-                throw Problem.of(Response.Status.BAD_REQUEST,
-                        "limit must be between 1 and " + config.api().maxLimit());
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw Problem.of(Response.Status.BAD_REQUEST, "limit must be a whole number");
+            return EventJson.mapper().readValue(String.valueOf(json), STRINGS);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored paragraphs are not a JSON array", e);
         }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        return Instant.parse(String.valueOf(value));
     }
 }

@@ -1,22 +1,94 @@
 package io.verbatim.store.api;
 
+import io.quarkus.panache.common.Parameters;
+import io.verbatim.store.config.StoreConfig;
 import io.verbatim.store.persistence.StatementEntity;
 import io.verbatim.store.persistence.TranscriptEntity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Stored transcripts. */
 @Path("/api/transcripts")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class TranscriptResource {
+
+    private final StoreConfig config;
+
+    public TranscriptResource(StoreConfig config) {
+        this.config = config;
+    }
+
+    /** A transcript in a list, without its statements. */
+    public record TranscriptSummary(String documentId, String title, String kind, String publishedAt, String location,
+            String source, String sourceUrl, int revision, java.time.Instant updatedAt) {
+
+        static TranscriptSummary of(TranscriptEntity t) {
+            return new TranscriptSummary(t.documentId, t.title, t.kind, t.publishedAt, t.location, t.source,
+                    t.sourceUrl, t.revision, t.updatedAt);
+        }
+    }
+
+    @GET
+    @Operation(summary = "Transcripts, newest stored first, filtered by publication date, source and kind")
+    public Page<TranscriptSummary> list(
+            @Parameter(description = "published on or after (YYYY-MM-DD)") @QueryParam("from") String from,
+            @Parameter(description = "published on or before (YYYY-MM-DD)") @QueryParam("to") String to,
+            @Parameter(description = "source attribution, e.g. Kremlin") @QueryParam("source") String source,
+            @Parameter(description = "transcript, address or readout") @QueryParam("kind") String kind,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        int pageSize = QueryParams.limit(limit, config.api().defaultLimit(), config.api().maxLimit());
+        LocalDate fromDate = QueryParams.date(from, "from");
+        LocalDate toDate = QueryParams.date(to, "to");
+        String sourceName = QueryParams.text(source, "source", 200);
+        String kindName = QueryParams.text(kind, "kind", 20);
+        if (kindName != null && !List.of("transcript", "address", "readout").contains(kindName)) {
+            throw Problem.of(Response.Status.BAD_REQUEST, "kind is one of transcript, address, readout");
+        }
+        String after = QueryParams.decodeCursor(cursor);
+
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (fromDate != null) {
+            where.add("publishedOn >= :from");
+            params.and("from", fromDate);
+        }
+        if (toDate != null) {
+            where.add("publishedOn <= :to");
+            params.and("to", toDate);
+        }
+        if (sourceName != null) {
+            where.add("lower(source) = lower(:source)");
+            params.and("source", sourceName);
+        }
+        if (kindName != null) {
+            where.add("kind = :kind");
+            params.and("kind", kindName);
+        }
+        if (after != null) {
+            where.add("id < :after");
+            params.and("after", QueryParams.cursorId(after));
+        }
+        String query = "from TranscriptEntity" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by id desc";
+        List<TranscriptEntity> rows = TranscriptEntity.<TranscriptEntity>find(query, params).page(0, pageSize + 1)
+                .list();
+        String next = rows.size() > pageSize ? QueryParams.encodeCursor(rows.get(pageSize - 1).id.toString()) : null;
+        return new Page<>(rows.stream().limit(pageSize).map(TranscriptSummary::of).toList(), next);
+    }
 
     @GET
     @Path("/{documentId}")
+    @Operation(summary = "One transcript with its statements in document order")
     public TranscriptView get(@PathParam("documentId") String documentId) {
         if (!documentId.matches("[0-9a-f]{64}")) {
             throw Problem.of(Response.Status.BAD_REQUEST, "documentId is 64 lower-case hex characters");

@@ -25,6 +25,10 @@ public interface StoreConfig {
         /** How long the relay waits for the broker to acknowledge a batch before it retries it later. */
         @WithDefault("30s")
         Duration publishTimeout();
+
+        /** Readiness fails when the oldest unsent outbox row is older than this. */
+        @WithDefault("2m")
+        Duration maxLag();
     }
 
     interface Api {

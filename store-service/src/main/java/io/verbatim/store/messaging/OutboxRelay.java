@@ -3,6 +3,7 @@ package io.verbatim.store.messaging;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.verbatim.events.ContractVersion;
 import io.verbatim.store.config.StoreConfig;
 import io.verbatim.store.persistence.OutboxEvent;
@@ -39,6 +40,7 @@ public class OutboxRelay {
 
     public static final String CHANNEL = "statements-new";
     public static final String SPEAKER_HEADER = "verbatim-speaker-id";
+    static final java.net.URI CLOUD_EVENT_SOURCE = java.net.URI.create("urn:verbatim:store-service");
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
@@ -68,8 +70,24 @@ public class OutboxRelay {
         wakeUps.execute(this::relayPending);
     }
 
+    private volatile boolean paused;
+
+    /** Stops publishing (rows accumulate in the outbox), as if the relay had died after the commit. */
+    public void pause() {
+        paused = true;
+    }
+
+    /** Publishes again, starting with every row left unsent. */
+    public void resume() {
+        paused = false;
+        wakeUps.execute(this::relayPending);
+    }
+
     /** Publishes every unsent row; returns how many were published. */
     public int relayPending() {
+        if (paused) {
+            return 0;
+        }
         int published = 0;
         do {
             if (!running.tryLock()) {
@@ -130,8 +148,16 @@ public class OutboxRelay {
                 .withKey(row.recordKey)
                 .withHeaders(headers)
                 .build();
+        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(row.eventId)
+                .withType(row.eventType)
+                .withSource(CLOUD_EVENT_SOURCE)
+                .withSubject(row.recordKey)
+                .withDataContentType("application/json")
+                .withTimestamp(row.createdAt.atZone(java.time.ZoneOffset.UTC))
+                .build();
         try {
-            emitter.send(Message.of(row.payload, Metadata.of(metadata),
+            emitter.send(Message.of(row.payload, Metadata.of(metadata, cloudEvent),
                     () -> {
                         acknowledged.complete(null);
                         return CompletableFuture.completedFuture(null);

@@ -1,0 +1,82 @@
+package io.verbatim.store.api;
+
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+
+/** Reading and checking query parameters; every failure is a 400 problem naming the parameter. */
+final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    static int limit(String value, int defaultLimit, int maxLimit) {
+        if (value == null || value.isBlank()) {
+            return defaultLimit;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit < 1 || limit > maxLimit) {
+                throw Problem.of(Response.Status.BAD_REQUEST, "limit must be between 1 and " + maxLimit);
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw Problem.of(Response.Status.BAD_REQUEST, "limit must be a whole number");
+        }
+    }
+
+    static LocalDate date(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw Problem.of(Response.Status.BAD_REQUEST, name + " must be a date like 2024-06-19");
+        }
+    }
+
+    static String text(String value, String name, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > maxLength) {
+            throw Problem.of(Response.Status.BAD_REQUEST, name + " is longer than " + maxLength + " characters");
+        }
+        return value.strip();
+    }
+
+    static String documentId(String value) {
+        String id = text(value, "document", 64);
+        if (id != null && !id.matches("[0-9a-f]{64}")) {
+            throw Problem.of(Response.Status.BAD_REQUEST, "document is 64 lower-case hex characters");
+        }
+        return id;
+    }
+
+    static String encodeCursor(String plain) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The cursor's plain form; a cursor that does not decode is a 400. */
+    static String decodeCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw Problem.of(Response.Status.BAD_REQUEST, "cursor is not one this API gave out");
+        }
+    }
+
+    static long cursorId(String plain) {
+        try {
+            return Long.parseLong(plain);
+        } catch (NumberFormatException e) {
+            throw Problem.of(Response.Status.BAD_REQUEST, "cursor is not one this API gave out");
+        }
+    }
+}
