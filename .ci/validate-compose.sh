@@ -12,4 +12,6 @@ if ! command -v docker-compose >/dev/null 2>&1; then
 fi
 
 docker-compose -f docker-compose.yml config -q
+# The monitoring profile (prometheus, grafana) must resolve as well.
+docker-compose -f docker-compose.yml --profile monitoring config -q
 echo "docker-compose.yml: valid"

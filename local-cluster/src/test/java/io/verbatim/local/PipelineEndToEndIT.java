@@ -103,7 +103,8 @@ class PipelineEndToEndIT {
             assertThat(transcript.get("statements").get(0).get("speaker").get("name").asText())
                     .isEqualTo("Kim Jong-un");
             JsonNode putin = getJson(store.baseUrl() + "/api/statements?speaker="
-                    + URLEncoder.encode("Vladimir Putin", StandardCharsets.UTF_8)).get("items");
+                    + URLEncoder.encode("Vladimir Putin", StandardCharsets.UTF_8) + "&document=" + documentId)
+                    .get("items");
             assertThat(putin).hasSize(1);
             assertThat(putin.get(0).get("speaker").get("role").asText()).isEqualTo("President of Russia");
 
@@ -115,7 +116,8 @@ class PipelineEndToEndIT {
             assertThat(statements.pollFor(Duration.ofSeconds(3))).filteredOn(r -> documentId.equals(r.key()))
                     .hasSize(2);
             assertThat(getJson(store.baseUrl() + "/api/transcripts/" + documentId).get("statements")).hasSize(2);
-            assertThat(getJson(store.baseUrl() + "/api/statements?speaker=Vladimir%20Putin").get("items")).hasSize(1);
+            assertThat(getJson(store.baseUrl() + "/api/statements?speaker=Vladimir%20Putin&document=" + documentId)
+                    .get("items")).hasSize(1);
         }
     }
 
