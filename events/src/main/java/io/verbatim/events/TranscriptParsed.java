@@ -14,9 +14,11 @@ import java.util.List;
  * @param source      who published it, as the page attributes it ("Kremlin", a site name), or null (added in 1.1)
  * @param tags        the page's tags or categories, in page order (added in 1.1)
  * @param persons     names of the persons the page links, in page order (added in 1.1)
+ * @param fetchedAt   when the document was fetched or received, from its {@code transcript.fetched} (added in 1.2)
  */
 @JsonPropertyOrder({"eventId", "eventType", "documentId", "sourceUrl", "contentHash", "parserVersion", "kind",
-        "title", "publishedAt", "location", "language", "statements", "remarks", "source", "tags", "persons"})
+        "title", "publishedAt", "location", "language", "statements", "remarks", "source", "tags", "persons",
+        "fetchedAt"})
 public record TranscriptParsed(
         String eventId,
         String eventType,
@@ -33,7 +35,8 @@ public record TranscriptParsed(
         List<String> remarks,
         String source,
         List<String> tags,
-        List<String> persons) {
+        List<String> persons,
+        java.time.Instant fetchedAt) {
 
     public static final String KIND_TRANSCRIPT = "transcript";
     public static final String KIND_ADDRESS = "address";
@@ -51,7 +54,7 @@ public record TranscriptParsed(
             String parserVersion, String kind, String title, String publishedAt, String location, String language,
             List<Statement> statements, List<String> remarks) {
         this(eventId, eventType, documentId, sourceUrl, contentHash, parserVersion, kind, title, publishedAt, location,
-                language, statements, remarks, null, List.of(), List.of());
+                language, statements, remarks, null, List.of(), List.of(), null);
     }
 
     /** The event id of a parse: the same document content through the same parser version yields the same id. */

@@ -48,7 +48,8 @@ class EventJsonRoundTripTest {
                         new TranscriptParsed.Speaker("Kim Jong-un", "Chairman of State Affairs of the DPRK",
                                 "Chairman of State Affairs of the DPRK Kim Jong-un (retranslated)"),
                         "retranslated", List.of("Comrade President Vladimir Putin,"), List.of("(Applause.)"))),
-                List.of("<…>"), "Kremlin", List.of("Foreign policy"), List.of("Kim Jong-un", "Vladimir Putin"));
+                List.of("<…>"), "Kremlin", List.of("Foreign policy"), List.of("Kim Jong-un", "Vladimir Putin"),
+                Instant.parse("2024-06-19T10:15:30Z"));
 
         String json = EventJson.write(event);
         TranscriptParsed back = EventJson.read(json, TranscriptParsed.class);
@@ -57,7 +58,7 @@ class EventJsonRoundTripTest {
         JsonNode tree = EventJson.mapper().readTree(json);
         assertThat(fieldNames(tree)).containsExactly("eventId", "eventType", "documentId", "sourceUrl",
                 "contentHash", "parserVersion", "kind", "title", "publishedAt", "location", "language",
-                "statements", "remarks", "source", "tags", "persons");
+                "statements", "remarks", "source", "tags", "persons", "fetchedAt");
         JsonNode statement = tree.get("statements").get(0);
         assertThat(fieldNames(statement)).containsExactly("ordinal", "speaker", "annotation", "paragraphs",
                 "remarks");

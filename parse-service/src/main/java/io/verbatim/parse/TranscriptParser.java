@@ -35,7 +35,7 @@ public class TranscriptParser {
                 EventTypes.TRANSCRIPT_PARSED, raw.documentId(), raw.sourceUrl(), raw.contentHash(),
                 TranscriptExtractor.PARSER_VERSION, extracted.kind(), extracted.title(), extracted.publishedAt(),
                 extracted.location(), extracted.language(), extracted.statements(), extracted.remarks(),
-                extracted.source(), extracted.tags(), extracted.persons());
+                extracted.source(), extracted.tags(), extracted.persons(), raw.fetchedAt());
     }
 
     private static void requireField(String value, String field) {

@@ -138,6 +138,24 @@ class StoreFlowTest {
     }
 
     @Test
+    void customMetricsAreScrapedFromTheMetricsEndpoint() {
+        String documentId = newDocumentId();
+        TranscriptParsed parsed = talks(documentId, "hash-1", "Metrics.");
+        writer.write(Topics.TRANSCRIPTS_PARSED, documentId, EventJson.write(new TranscriptParsed(parsed.eventId(),
+                parsed.eventType(), documentId, null, "hash-1", "test", parsed.kind(), parsed.title(),
+                parsed.publishedAt(), parsed.location(), parsed.language(), parsed.statements(), parsed.remarks(),
+                null, java.util.List.of(), java.util.List.of(), java.time.Instant.now().minusSeconds(2))));
+        announcements.awaitRecords(2, r -> documentId.equals(r.key()), WAIT);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(metrics).contains("verbatim_store_statements_total", "verbatim_store_outbox_unsent",
+                "verbatim_store_outbox_oldest_seconds", "verbatim_pipeline_latency_seconds_bucket",
+                "verbatim_pipeline_latency_seconds_count");
+        assertThat(metrics).containsPattern("kafka_consumer_fetch_manager_records_lag");
+    }
+
+    @Test
     void badQueryParametersGetAProblemResponse() {
         given().get("/api/transcripts/not-an-id").then().statusCode(400)
                 .contentType("application/problem+json").body("status", equalTo(400));

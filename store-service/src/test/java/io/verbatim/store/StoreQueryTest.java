@@ -238,6 +238,6 @@ class StoreQueryTest {
         }
         return new TranscriptParsed(TranscriptParsed.eventIdFor(documentId, "h", "test"), EventTypes.TRANSCRIPT_PARSED,
                 documentId, null, "h", "test", TranscriptParsed.KIND_TRANSCRIPT, title, publishedAt, null, "en",
-                numbered, List.of(), source, List.of(), List.of());
+                numbered, List.of(), source, List.of(), List.of(), java.time.Instant.now());
     }
 }

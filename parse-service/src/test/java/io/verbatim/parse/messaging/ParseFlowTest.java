@@ -93,6 +93,10 @@ class ParseFlowTest {
                 "Vladimir Putin: After the poison. " + UUID.randomUUID());
         writer.write(Topics.TRANSCRIPTS_RAW, good.documentId(), EventJson.write(good));
         assertThat(parsed.awaitRecords(1, r -> good.documentId().equals(r.key()), WAIT)).hasSize(1);
+        String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
+        assertThat(metrics).containsPattern("verbatim_parse_failures_total\\{[^}]*reason=\"malformed-event\"")
+                .containsPattern("verbatim_parse_failures_total\\{[^}]*reason=\"unparseable\"")
+                .contains("verbatim_parse_documents_total{kind=\"");
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -36,7 +36,7 @@ public class OutboxLagReadiness implements HealthCheck {
                 .build();
     }
 
-    private static Instant toInstant(Object value) {
+    static Instant toInstant(Object value) {
         if (value instanceof Instant instant) {
             return instant;
         }

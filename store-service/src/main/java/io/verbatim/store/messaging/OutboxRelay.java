@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.verbatim.events.ContractVersion;
 import io.verbatim.store.config.StoreConfig;
+import io.verbatim.store.health.StoreMetrics;
 import io.verbatim.store.persistence.OutboxEvent;
 import io.verbatim.store.persistence.StatementStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,7 @@ public class OutboxRelay {
 
     private final Emitter<String> emitter;
     private final StoreConfig config;
+    private final StoreMetrics metrics;
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> {
@@ -54,9 +56,10 @@ public class OutboxRelay {
         return thread;
     });
 
-    public OutboxRelay(@Channel(CHANNEL) Emitter<String> emitter, StoreConfig config) {
+    public OutboxRelay(@Channel(CHANNEL) Emitter<String> emitter, StoreConfig config, StoreMetrics metrics) {
         this.emitter = emitter;
         this.config = config;
+        this.metrics = metrics;
     }
 
     @Scheduled(every = "${verbatim.store.outbox.poll-interval:1s}", delayed = "2s",
@@ -129,7 +132,10 @@ public class OutboxRelay {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                     .get(config.outbox().publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
             Instant sentAt = Instant.now();
-            rows.forEach(row -> row.sentAt = sentAt);
+            rows.forEach(row -> {
+                row.sentAt = sentAt;
+                metrics.published(row.fetchedAt, sentAt);
+            });
             LOG.debugf("outbox relay published %d events", rows.size());
             return rows.size();
         });

@@ -43,4 +43,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** When the document behind this event was fetched, for the end-to-end latency metric; may be null. */
+    @Column(name = "fetched_at")
+    public Instant fetchedAt;
 }

@@ -5,6 +5,7 @@ import io.verbatim.events.EventTypes;
 import io.verbatim.events.StatementNew;
 import io.verbatim.events.Topics;
 import io.verbatim.events.TranscriptParsed;
+import io.verbatim.store.health.StoreMetrics;
 import io.verbatim.store.speaker.SpeakerDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -30,10 +31,12 @@ public class StatementStore {
 
     private final Event<OutboxWritten> outboxWritten;
     private final SpeakerDirectory speakers;
+    private final StoreMetrics metrics;
 
-    public StatementStore(Event<OutboxWritten> outboxWritten, SpeakerDirectory speakers) {
+    public StatementStore(Event<OutboxWritten> outboxWritten, SpeakerDirectory speakers, StoreMetrics metrics) {
         this.outboxWritten = outboxWritten;
         this.speakers = speakers;
+        this.metrics = metrics;
     }
 
     /** What one call changed. */
@@ -75,6 +78,7 @@ public class StatementStore {
         transcript.tags = parsed.tags();
         transcript.persons = parsed.persons();
         transcript.publishedOn = dateOf(parsed.publishedAt());
+        transcript.fetchedAt = parsed.fetchedAt();
         transcript.updatedAt = now;
         transcript.persist();
 
@@ -135,6 +139,7 @@ public class StatementStore {
         if (!added.isEmpty()) {
             outboxWritten.fire(new OutboxWritten(added.size()));
         }
+        metrics.statementsStored(added.size());
         LOG.infof("document %s revision %d stored: %d new statements, %d kept, %d removed", parsed.documentId(),
                 transcript.revision, added.size(), keptIds.size(), removed);
         return new Outcome(parsed.documentId(), false, transcript.revision, added.size(), removed);
@@ -180,6 +185,7 @@ public class StatementStore {
         row.speakerId = statement.speaker.publicId;
         row.payload = EventJson.write(event);
         row.createdAt = now;
+        row.fetchedAt = transcript.fetchedAt;
         row.persist();
     }
 }

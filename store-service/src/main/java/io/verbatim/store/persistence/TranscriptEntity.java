@@ -63,6 +63,10 @@ public class TranscriptEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public List<String> persons = List.of();
 
+    /** When the raw document was fetched or received (from the event; null for events before contract 1.2). */
+    @Column(name = "fetched_at")
+    public Instant fetchedAt;
+
     /** The date part of {@code publishedAt}, for range queries. */
     @Column(name = "published_on")
     public java.time.LocalDate publishedOn;

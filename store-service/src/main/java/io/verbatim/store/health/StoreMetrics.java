@@ -1,0 +1,60 @@
+package io.verbatim.store.health;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.verbatim.store.persistence.OutboxEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * store-service's own metrics: {@code verbatim_store_statements_total} (statements stored),
+ * {@code verbatim_store_outbox_unsent} and {@code verbatim_store_outbox_oldest_seconds} (outbox backlog and age,
+ * refreshed every 5 s off the scrape path), and {@code verbatim_pipeline_latency_seconds}, a histogram of the time
+ * from a document's {@code fetchedAt} to the broker's acknowledgement of its statement on {@code statements.new}.
+ */
+@ApplicationScoped
+public class StoreMetrics {
+
+    private final Counter statements;
+    private final Timer latency;
+    private final AtomicLong unsent = new AtomicLong();
+    private final AtomicLong oldestSeconds = new AtomicLong();
+
+    public StoreMetrics(MeterRegistry registry) {
+        statements = Counter.builder("verbatim.store.statements").description("statements stored")
+                .register(registry);
+        latency = Timer.builder("verbatim.pipeline.latency")
+                .description("from fetchedAt to publication on statements.new")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofHours(1))
+                .register(registry);
+        registry.gauge("verbatim.store.outbox.unsent", unsent);
+        registry.gauge("verbatim.store.outbox.oldest.seconds", oldestSeconds);
+    }
+
+    public void statementsStored(int count) {
+        statements.increment(count);
+    }
+
+    public void published(Instant fetchedAt, Instant publishedAt) {
+        if (fetchedAt != null && !fetchedAt.isAfter(publishedAt)) {
+            latency.record(Duration.between(fetchedAt, publishedAt));
+        }
+    }
+
+    @Scheduled(every = "5s", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshOutbox() {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) OutboxEvent.getEntityManager()
+                .createNativeQuery("select count(*), min(created_at) from outbox_event where sent_at is null")
+                .getSingleResult());
+        unsent.set(((Number) row[0]).longValue());
+        oldestSeconds.set(row[1] == null ? 0 : Duration.between(OutboxLagReadiness.toInstant(row[1]), Instant.now())
+                .toSeconds());
+    }
+}
