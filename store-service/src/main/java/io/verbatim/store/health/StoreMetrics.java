@@ -48,8 +48,17 @@ public class StoreMetrics {
         }
     }
 
+    private volatile boolean stopping;
+
+    void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(every = "5s", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshOutbox() {
+        if (stopping) {
+            return;
+        }
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) OutboxEvent.getEntityManager()
                 .createNativeQuery("select count(*), min(created_at) from outbox_event where sent_at is null")
                 .getSingleResult());

@@ -179,6 +179,8 @@ public class OutboxRelay {
     }
 
     void shutdown(@Observes io.quarkus.runtime.ShutdownEvent event) {
+        // stop before the persistence layer goes away; unsent rows stay for the next start
+        paused = true;
         wakeUps.shutdownNow();
     }
 }
