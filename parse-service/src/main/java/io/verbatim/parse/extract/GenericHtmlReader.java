@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The generic HTML rules: reads a transcript that any other site publishes or republishes.
@@ -27,20 +29,24 @@ final class GenericHtmlReader {
 
     static final int MIN_SCORED_CHARS = 25;
 
-    private static final String NEVER_CONTENT = String.join(",",
+    private static final Evaluator NEVER_CONTENT = QueryParser.parse(String.join(",",
             "script", "style", "noscript", "template", "iframe", "svg", "button", "select", "textarea", "img",
-            "figcaption");
-    private static final String FURNITURE = String.join(",",
+            "figcaption"));
+    private static final Evaluator FURNITURE = QueryParser.parse(String.join(",",
             "nav", "header", "footer", "aside", "form", "figure", "dialog", "blockquote.twitter-tweet", "[hidden]",
             "[aria-hidden=true]", "[style~=(?i)display\\s*:\\s*none]", "[role=navigation]", "[role=contentinfo]",
-            "[role=complementary]", "[role=banner]");
+            "[role=complementary]", "[role=banner]"));
     private static final Pattern BOILERPLATE_NAME = Pattern.compile("(?i)(?:^|[\\s_-])(?:menu|menus|nav|navbar"
             + "|navigation|footer|sidebar|comment|comments|share|sharing|social|related|promo|promotion|cookie|cookies"
             + "|consent|subscribe|subscription|newsletter|recent[-_]posts|recent[-_]entries|breadcrumb|breadcrumbs"
             + "|tooltip|advert|advertisement|popup|modal)(?:$|[\\s_-])");
     private static final Pattern CONTENT_NAME = Pattern.compile(
             "(?i)(?:^|[\\s_-])(?:content|article|entry|post|text|body|transcript|story)(?:$|[\\s_-])");
-    private static final String PROTECTED = "html, body, main, article, [itemprop=articleBody], [role=main]";
+    private static final Evaluator PROTECTED =
+            QueryParser.parse("html, body, main, article, [itemprop=articleBody], [role=main]");
+    private static final Evaluator LINK = QueryParser.parse("a");
+    private static final List<Evaluator> FALLBACK_CONTAINERS = List.of(QueryParser.parse("[itemprop=articleBody]"),
+            QueryParser.parse("article"), QueryParser.parse("main"), QueryParser.parse("[role=main]"));
 
     private final HtmlParagraphs paragraphs;
     private final AddressAttribution addresses;
@@ -53,7 +59,7 @@ final class GenericHtmlReader {
     SourceDocument read(Document page) {
         String title = HtmlPageMetadata.title(page);
         List<String> tags = HtmlPageMetadata.tags(page);
-        String lead = HtmlPageMetadata.meta(page, "meta[name=description]");
+        String lead = HtmlPageMetadata.meta(page, HtmlPageMetadata.DESCRIPTION);
         Element body = page.body();
         removeBoilerplate(body);
 
@@ -151,7 +157,7 @@ final class GenericHtmlReader {
     private static double adjusted(Element container, double score) {
         String text = container.text();
         int linkChars = 0;
-        for (Element link : container.select("a")) {
+        for (Element link : container.select(LINK)) {
             linkChars += link.text().length();
         }
         double linkDensity = text.isEmpty() ? 0 : Math.min(1.0, (double) linkChars / text.length());
@@ -163,7 +169,7 @@ final class GenericHtmlReader {
     }
 
     private static Element fallbackContainer(Element body) {
-        for (String selector : List.of("[itemprop=articleBody]", "article", "main", "[role=main]")) {
+        for (Evaluator selector : FALLBACK_CONTAINERS) {
             Element found = body.selectFirst(selector);
             if (found != null) {
                 return found;

@@ -1,13 +1,15 @@
 package io.verbatim.parse.extract;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /** The metadata every HTML page may carry in standard markup: title, publication date, language, site name, tags. */
 final class HtmlPageMetadata {
@@ -16,19 +18,42 @@ final class HtmlPageMetadata {
             "^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?$");
     private static final Pattern SITE_WIDE = Pattern.compile("(?i)sidebar|widget|tag-?cloud|menu|\\bnav");
     private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[•|–—-]\\s+[^•|–—-]{1,60}$");
+    private static final Pattern LANGUAGE_SUBTAG_SEPARATOR = Pattern.compile("[-_]");
+    private static final Pattern PRIMARY_LANGUAGE = Pattern.compile("[a-z]{2,8}");
+
+    static final Evaluator DESCRIPTION = QueryParser.parse("meta[name=description]");
+    private static final Evaluator OG_TITLE = QueryParser.parse("meta[property=og:title]");
+    private static final Evaluator OG_SITE_NAME = QueryParser.parse("meta[property=og:site_name]");
+    private static final Evaluator H1 = QueryParser.parse("h1");
+    private static final Evaluator HTML = QueryParser.parse("html");
+    private static final Evaluator IN_LANGUAGE = QueryParser.parse("meta[itemprop=inLanguage]");
+    private static final Evaluator ARTICLE_TAG = QueryParser.parse("meta[property=article:tag]");
+    private static final Evaluator TAG_LINK = QueryParser.parse("a[rel~=(?i)\\btag\\b]");
+    /** Where a page may declare its publication date, in order of preference. */
+    private static final List<DateDeclaration> PUBLISHED = List.of(
+            new DateDeclaration(QueryParser.parse("meta[property=article:published_time]"), "content"),
+            new DateDeclaration(QueryParser.parse("time[itemprop=datePublished]"), "datetime"),
+            new DateDeclaration(QueryParser.parse("meta[itemprop=datePublished]"), "content"),
+            new DateDeclaration(QueryParser.parse("time[datetime]"), "datetime"));
+
+    private record DateDeclaration(Evaluator elements, String attribute) {
+    }
 
     private HtmlPageMetadata() {
     }
 
     /** og:title, else the first {@code <h1>}, else the {@code <title>} without its " • Site name" suffix. */
     static String title(Document page) {
-        String og = meta(page, "meta[property=og:title]");
+        String og = meta(page, OG_TITLE);
         if (og != null) {
             return og;
         }
-        Element h1 = page.selectFirst("h1");
-        if (h1 != null && !h1.text().isBlank()) {
-            return WhitespaceNormalizer.normalize(h1.text());
+        Element h1 = page.selectFirst(H1);
+        if (h1 != null) {
+            String heading = h1.text();
+            if (!heading.isBlank()) {
+                return WhitespaceNormalizer.normalize(heading);
+            }
         }
         String title = WhitespaceNormalizer.normalize(page.title());
         if (title.isEmpty()) {
@@ -39,15 +64,12 @@ final class HtmlPageMetadata {
 
     /** The first ISO-8601 publication date the page declares, as written there. */
     static String publishedAt(Document page) {
-        List<String> candidates = new ArrayList<>();
-        page.select("meta[property=article:published_time]").forEach(e -> candidates.add(e.attr("content")));
-        page.select("time[itemprop=datePublished]").forEach(e -> candidates.add(e.attr("datetime")));
-        page.select("meta[itemprop=datePublished]").forEach(e -> candidates.add(e.attr("content")));
-        page.select("time[datetime]").forEach(e -> candidates.add(e.attr("datetime")));
-        for (String candidate : candidates) {
-            String value = candidate.strip();
-            if (ISO_DATE.matcher(value).matches()) {
-                return value;
+        for (DateDeclaration declaration : PUBLISHED) {
+            for (Element element : page.select(declaration.elements())) {
+                String value = element.attr(declaration.attribute()).strip();
+                if (ISO_DATE.matcher(value).matches()) {
+                    return value;
+                }
             }
         }
         return null;
@@ -55,20 +77,22 @@ final class HtmlPageMetadata {
 
     /** The primary subtag of {@code <html lang>}, else of {@code itemprop=inLanguage}, else "en". */
     static String language(Document page) {
-        String lang = page.select("html").attr("lang");
+        // The root element comes first; only without its own lang attribute can another html element have one.
+        Element root = page.selectFirst(HTML);
+        String lang = root != null && root.hasAttr("lang") ? root.attr("lang") : page.select(HTML).attr("lang");
         if (lang.isBlank()) {
-            lang = page.select("meta[itemprop=inLanguage]").attr("content");
+            lang = page.select(IN_LANGUAGE).attr("content");
         }
         if (lang.isBlank()) {
             return "en";
         }
-        String primary = lang.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
-        return primary.matches("[a-z]{2,8}") ? primary : "en";
+        String primary = LANGUAGE_SUBTAG_SEPARATOR.split(lang.strip().toLowerCase(Locale.ROOT))[0];
+        return PRIMARY_LANGUAGE.matcher(primary).matches() ? primary : "en";
     }
 
     /** og:site_name, or null. */
     static String siteName(Document page) {
-        return meta(page, "meta[property=og:site_name]");
+        return meta(page, OG_SITE_NAME);
     }
 
     /**
@@ -77,8 +101,8 @@ final class HtmlPageMetadata {
      */
     static List<String> tags(Document page) {
         Set<String> tags = new LinkedHashSet<>();
-        page.select("meta[property=article:tag]").forEach(e -> add(tags, e.attr("content")));
-        for (Element link : page.select("a[rel~=(?i)\\btag\\b]")) {
+        page.select(ARTICLE_TAG).forEach(e -> add(tags, e.attr("content")));
+        for (Element link : page.select(TAG_LINK)) {
             boolean siteWide = link.parents().stream()
                     .anyMatch(parent -> SITE_WIDE.matcher(parent.className() + " " + parent.id()).find());
             if (!siteWide) {
@@ -88,7 +112,45 @@ final class HtmlPageMetadata {
         return List.copyOf(tags);
     }
 
-    static String meta(Document page, String selector) {
+    /**
+     * For each selector, the first element in document order that it matches, or null: what {@code selectFirst} finds,
+     * in one walk over the page instead of one walk per selector. Only for selectors without combinators (" ", "&gt;",
+     * "~", "+"), which would need jsoup's per-query memo.
+     */
+    static Element[] firstMatches(Element root, Evaluator... selectors) {
+        Element[] found = new Element[selectors.length];
+        int[] missing = {selectors.length};
+        walk(root, element -> {
+            for (int i = 0; i < selectors.length; i++) {
+                if (found[i] == null && selectors[i].matches(root, element)) {
+                    found[i] = element;
+                    missing[0]--;
+                }
+            }
+            return missing[0] > 0;
+        });
+        return found;
+    }
+
+    /**
+     * Visits the root and every element under it in document order (the order of {@code select}) until the visitor
+     * returns false. Lighter than jsoup's node iterator, which also visits every text node.
+     */
+    static void walk(Element root, Predicate<Element> visitor) {
+        Element element = root;
+        while (element != null && visitor.test(element)) {
+            Element next = element.firstElementChild();
+            while (next == null && element != root) {
+                next = element.nextElementSibling();
+                if (next == null) {
+                    element = element.parent();
+                }
+            }
+            element = next;
+        }
+    }
+
+    static String meta(Document page, Evaluator selector) {
         Element element = page.selectFirst(selector);
         if (element == null) {
             return null;

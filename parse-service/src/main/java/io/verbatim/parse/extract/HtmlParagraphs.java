@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The turn rules shared by every HTML reader: turns one {@code <p>} element into a {@link SourceBlock}.
@@ -28,6 +30,10 @@ final class HtmlParagraphs {
 
     private static final Pattern LEADING_COLON = Pattern.compile(
             "^[\\s\\u00a0]*(\\([^()]{1,80}\\))?[\\s\\u00a0]*:");
+    private static final Pattern BRACKETED = Pattern.compile("^\\(.*\\)$");
+    private static final Evaluator PARAGRAPH = QueryParser.parse("p");
+    private static final Evaluator BOLD = QueryParser.parse("b, strong");
+    private static final Evaluator ITALIC = QueryParser.parse("i, em");
 
     private final SpeakerLabelParser labels;
 
@@ -38,12 +44,21 @@ final class HtmlParagraphs {
     /** The innermost {@code <p>} elements under {@code container}, in document order. */
     static List<Element> innermostParagraphs(Element container) {
         List<Element> result = new ArrayList<>();
-        for (Element paragraph : container.select("p")) {
-            if (paragraph.select("p").size() == 1) {
+        for (Element paragraph : container.select(PARAGRAPH)) {
+            if (!holdsParagraph(paragraph)) {
                 result.add(paragraph);
             }
         }
         return result;
+    }
+
+    private static boolean holdsParagraph(Element paragraph) {
+        for (Element child : paragraph.children()) {
+            if (child.selectFirst(PARAGRAPH) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -100,34 +115,36 @@ final class HtmlParagraphs {
         if (fullText.isEmpty() || StageRemarks.isFurniture(fullText)) {
             return null;
         }
-        Element speech = paragraph.clone();
-        String label = takeBoldLabel(speech);
-        if (label != null && labels.looksLikeLabel(label, false)) {
-            return SourceBlock.labelled(label, WhitespaceNormalizer.normalize(speech.text()), fullText);
+        BoldLabel label = boldLabel(paragraph);
+        if (label != null && labels.looksLikeLabel(label.text(), false)) {
+            String speech = WhitespaceNormalizer.normalize(label.speech(paragraph));
+            return SourceBlock.labelled(label.text(), speech, fullText);
         }
-        if (isAllBold(paragraph)) {
+        if (paragraph.childrenSize() == 0) {
+            return SourceBlock.plain(fullText); // plain text only: neither all bold nor all italic
+        }
+        if (isAll(paragraph, BOLD, fullText)) {
             return null;
         }
-        if (isAllItalic(paragraph) && !StageRemarks.isStandalone(fullText)) {
+        if (isAll(paragraph, ITALIC, fullText) && !StageRemarks.isStandalone(fullText)) {
             return SourceBlock.narrativeRemark(fullText);
         }
         return SourceBlock.plain(fullText);
     }
 
     /**
-     * Removes the leading label from the paragraph and returns it, or returns null (leaving the paragraph unchanged
-     * in substance) when the paragraph does not start with a bold run followed by a colon.
+     * The leading label of the paragraph, or null when the paragraph does not start with a bold run followed by a
+     * colon. The paragraph is left as it is.
      */
-    private static String takeBoldLabel(Element paragraph) {
-        List<Node> nodes = new ArrayList<>(paragraph.childNodes());
+    private static BoldLabel boldLabel(Element paragraph) {
+        List<Node> nodes = paragraph.childNodes();
         StringBuilder label = new StringBuilder();
         boolean sawBold = false;
-        List<Node> consumed = new ArrayList<>();
-        for (Node node : nodes) {
+        for (int index = 0; index < nodes.size(); index++) {
+            Node node = nodes.get(index);
             if (node instanceof TextNode text) {
                 String value = text.getWholeText();
-                if (WhitespaceNormalizer.normalize(value).isEmpty()) {
-                    consumed.add(node);
+                if (WhitespaceNormalizer.isBlank(value)) {
                     label.append(' ');
                     continue;
                 }
@@ -136,39 +153,35 @@ final class HtmlParagraphs {
                     if (colon.group(1) != null) {
                         label.append(' ').append(colon.group(1));
                     }
-                    consumed.forEach(Node::remove);
-                    text.text(value.substring(colon.end()));
-                    return label.toString();
+                    return new BoldLabel(label.toString(), index, value.substring(colon.end()));
                 }
                 return null;
             }
             if (!(node instanceof Element element)) {
-                consumed.add(node);
                 continue;
             }
             String tag = element.normalName();
+            if (tag.equals("br")) {
+                if (sawBold) {
+                    return null;
+                }
+                continue;
+            }
+            boolean bold = tag.equals("b") || tag.equals("strong");
+            if (!bold && !(sawBold && (tag.equals("i") || tag.equals("em")))) {
+                return null;
+            }
             String value = element.text();
-            if (tag.equals("b") || tag.equals("strong")) {
+            if (bold) {
                 sawBold = true;
                 int colon = value.indexOf(':');
                 if (colon >= 0) {
                     label.append(value, 0, colon);
-                    String rest = value.substring(colon + 1);
-                    consumed.forEach(Node::remove);
-                    if (WhitespaceNormalizer.normalize(rest).isEmpty()) {
-                        element.remove();
-                    } else {
-                        element.replaceWith(new TextNode(rest));
-                    }
-                    return label.toString();
+                    return new BoldLabel(label.toString(), index, value.substring(colon + 1));
                 }
                 label.append(value);
-                consumed.add(node);
-            } else if (sawBold && (tag.equals("i") || tag.equals("em")) && value.strip().matches("^\\(.*\\)$")) {
+            } else if (BRACKETED.matcher(value.strip()).matches()) {
                 label.append(' ').append(value.strip());
-                consumed.add(node);
-            } else if (tag.equals("br") && !sawBold) {
-                consumed.add(node);
             } else {
                 return null;
             }
@@ -176,15 +189,31 @@ final class HtmlParagraphs {
         return null;
     }
 
-    private static boolean isAllBold(Element paragraph) {
-        String all = WhitespaceNormalizer.normalize(paragraph.text());
-        String bold = WhitespaceNormalizer.normalize(String.join(" ", paragraph.select("b, strong").eachText()));
-        return !all.isEmpty() && all.equals(bold);
+    /**
+     * A bold label: its text, the index of the child node that holds the colon, and what follows the colon in that
+     * node.
+     */
+    private record BoldLabel(String text, int colonNode, String afterColon) {
+
+        /** The text of a copy of the paragraph without the label. */
+        String speech(Element paragraph) {
+            Element speech = paragraph.clone();
+            Node colon = speech.childNode(colonNode);
+            new ArrayList<>(speech.childNodes().subList(0, colonNode)).forEach(Node::remove);
+            if (colon instanceof TextNode text) {
+                text.text(afterColon);
+            } else if (WhitespaceNormalizer.isBlank(afterColon)) {
+                colon.remove();
+            } else {
+                colon.replaceWith(new TextNode(afterColon));
+            }
+            return speech.text();
+        }
     }
 
-    private static boolean isAllItalic(Element paragraph) {
-        String all = WhitespaceNormalizer.normalize(paragraph.text());
-        String italic = WhitespaceNormalizer.normalize(String.join(" ", paragraph.select("i, em").eachText()));
-        return !all.isEmpty() && all.equals(italic);
+    /** Whether the elements that {@code markup} selects hold all of the paragraph's (normalised) text. */
+    private static boolean isAll(Element paragraph, Evaluator markup, String fullText) {
+        String marked = WhitespaceNormalizer.normalize(String.join(" ", paragraph.select(markup).eachText()));
+        return !fullText.isEmpty() && fullText.equals(marked);
     }
 }

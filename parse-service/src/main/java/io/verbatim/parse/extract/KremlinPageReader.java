@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The Kremlin rules: reads a page as en.kremlin.ru (or any kremlin.ru site) publishes it.
@@ -34,11 +36,28 @@ final class KremlinPageReader {
     static final String SOURCE = "Kremlin";
 
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
-    private static final String FURNITURE_SELECTOR = String.join(",",
+    private static final Evaluator FURNITURE = QueryParser.parse(String.join(",",
             ".read__cut", ".slider", ".read__tooltip", ".masha-ignore", "blockquote", "figure", "figcaption", "script",
-            "style", "noscript", "img", "nav", "header", "footer", "aside", "form", ".read__bottom");
+            "style", "noscript", "img", "nav", "header", "footer", "aside", "form", ".read__bottom"));
     private static final Pattern CLOCK = Pattern.compile("^([01]\\d|2[0-3]):([0-5]\\d)$");
-    private static final String PERSON_LINK = "a[href*=/catalog/persons/]";
+    private static final Evaluator PERSON_LINK = QueryParser.parse("a[href*=/catalog/persons/]");
+    private static final Evaluator TOOLTIP = QueryParser.parse(".read__tooltip");
+    private static final Evaluator LINK = QueryParser.parse("a");
+    /** A tag link, when inside the tag list ({@code .read__tags a[rel~=tag]}). */
+    private static final Evaluator TAG = QueryParser.parse("a[rel~=tag]");
+    private static final Evaluator OG_URL = QueryParser.parse("meta[property=og:url]");
+    private static final Evaluator CANONICAL_LINK = QueryParser.parse("link[rel=canonical]");
+    private static final Evaluator KREMLIN_ARTICLE_BODY =
+            QueryParser.parse("[itemprop=articleBody].read__internal_content");
+    private static final Evaluator KREMLIN_PUBLISHED = QueryParser.parse("time.read__published");
+    private static final List<Evaluator> ARTICLE_BODY = List.of(QueryParser.parse("[itemprop=articleBody]"),
+            QueryParser.parse("article"), QueryParser.parse("main"), QueryParser.parse("body"));
+    private static final Evaluator LEAD = QueryParser.parse(".read__lead");
+    private static final Evaluator PUBLISHED =
+            QueryParser.parse("time.read__published[datetime], time[itemprop=datePublished][datetime]");
+    /** The time of day; ".read__meta .read__time" would add nothing, as every such element is a ".read__time". */
+    private static final Evaluator CLOCK_TIME = QueryParser.parse(".read__time");
+    private static final Evaluator PLACE = QueryParser.parse(".read__place, .p-location");
 
     private final HtmlParagraphs paragraphs;
     private final AddressAttribution addresses;
@@ -53,14 +72,23 @@ final class KremlinPageReader {
         if (isKremlinHost(sourceUrl)) {
             return true;
         }
-        for (String declared : List.of(page.select("meta[property=og:url]").attr("content"),
-                page.select("link[rel=canonical]").attr("href"))) {
-            if (isKremlinHost(declared)) {
-                return true;
-            }
+        if (isKremlinHost(firstAttribute(page, OG_URL, "content"))
+                || isKremlinHost(firstAttribute(page, CANONICAL_LINK, "href"))) {
+            return true;
         }
-        return page.selectFirst("[itemprop=articleBody].read__internal_content") != null
-                && page.selectFirst("time.read__published") != null;
+        return page.selectFirst(KREMLIN_ARTICLE_BODY) != null && page.selectFirst(KREMLIN_PUBLISHED) != null;
+    }
+
+    /**
+     * The attribute of the first matching element that has it, as {@code page.select(selector).attr(name)} gives it;
+     * the first match, early in the head, nearly always has it.
+     */
+    private static String firstAttribute(Document page, Evaluator selector, String name) {
+        Element first = page.selectFirst(selector);
+        if (first == null) {
+            return "";
+        }
+        return first.hasAttr(name) ? first.attr(name) : page.select(selector).attr(name);
     }
 
     private static boolean isKremlinHost(String url) {
@@ -80,22 +108,48 @@ final class KremlinPageReader {
     }
 
     SourceDocument read(Document page) {
-        List<String> persons = persons(page);
-        List<String> tags = tags(page);
-        String lead = lead(page);
-        Element body = articleBody(page);
-        body.select(FURNITURE_SELECTOR).remove();
+        Links links = links(page);
+        List<String> persons = persons(links.persons());
+        List<String> tags = tags(links.tags());
+        Element[] leadAndBody = HtmlPageMetadata.firstMatches(page, LEAD, ARTICLE_BODY.get(0));
+        String lead = lead(page, leadAndBody[0]);
+        Element body = leadAndBody[1] != null ? leadAndBody[1] : articleBody(page);
+        body.select(FURNITURE).remove();
         List<SourceBlock> blocks = paragraphs.blocks(HtmlParagraphs.innermostParagraphs(body));
         String title = HtmlPageMetadata.title(page);
 
         Optional<AddressAttribution.Address> address = addresses.find(title, lead, blocks);
-        return new SourceDocument(title, publishedAt(page), location(page), HtmlPageMetadata.language(page),
+        Element[] dateTimePlace = HtmlPageMetadata.firstMatches(page, PUBLISHED, CLOCK_TIME, PLACE);
+        return new SourceDocument(title, publishedAt(page, dateTimePlace[0], dateTimePlace[1]),
+                location(dateTimePlace[2]), HtmlPageMetadata.language(page),
                 address.map(AddressAttribution.Address::blocks).orElse(blocks), SOURCE, tags, persons,
                 address.map(AddressAttribution.Address::author).orElse(null));
     }
 
+    /** The person links and the tag-list links of the page, in page order. */
+    private record Links(List<Element> persons, List<Element> tags) {
+    }
+
+    /** One walk over the page finds both kinds of link. */
+    private static Links links(Document page) {
+        Links links = new Links(new ArrayList<>(), new ArrayList<>());
+        HtmlPageMetadata.walk(page, element -> {
+            if (LINK.matches(page, element)) {
+                if (PERSON_LINK.matches(page, element)) {
+                    links.persons().add(element);
+                }
+                if (TAG.matches(page, element) && inTagList(element)) {
+                    links.tags().add(element);
+                }
+            }
+            return true;
+        });
+        return links;
+    }
+
+    /** The article body, the first of: the {@code articleBody} item, {@code <article>}, {@code <main>}, the body. */
     private static Element articleBody(Document page) {
-        for (String selector : List.of("[itemprop=articleBody]", "article", "main", "body")) {
+        for (Evaluator selector : ARTICLE_BODY) {
             Element found = page.selectFirst(selector);
             if (found != null) {
                 return found;
@@ -104,23 +158,20 @@ final class KremlinPageReader {
         return page;
     }
 
-    private static String lead(Document page) {
-        Element lead = page.selectFirst(".read__lead");
+    private static String lead(Document page, Element lead) {
         if (lead == null) {
-            return HtmlPageMetadata.meta(page, "meta[name=description]");
+            return HtmlPageMetadata.meta(page, HtmlPageMetadata.DESCRIPTION);
         }
         String text = WhitespaceNormalizer.normalize(lead.text());
         return text.isEmpty() ? null : text;
     }
 
     /** Publication date and time in Moscow time, e.g. {@code 2019-05-06T17:05:00+03:00}; the date alone without one. */
-    private static String publishedAt(Document page) {
-        Element published = page.selectFirst("time.read__published[datetime], time[itemprop=datePublished][datetime]");
+    private static String publishedAt(Document page, Element published, Element clock) {
         if (published == null) {
             return HtmlPageMetadata.publishedAt(page);
         }
         String date = published.attr("datetime").strip();
-        Element clock = page.selectFirst(".read__meta .read__time, .read__time");
         if (clock == null) {
             return HtmlPageMetadata.ISO_DATE.matcher(date).matches() ? date : HtmlPageMetadata.publishedAt(page);
         }
@@ -137,8 +188,7 @@ final class KremlinPageReader {
         }
     }
 
-    private static String location(Document page) {
-        Element place = page.selectFirst(".read__place, .p-location");
+    private static String location(Element place) {
         if (place == null) {
             return null;
         }
@@ -147,9 +197,9 @@ final class KremlinPageReader {
     }
 
     /** Geography and topic tags of the page (persons are listed apart). */
-    private static List<String> tags(Document page) {
+    private static List<String> tags(List<Element> tagLinks) {
         List<String> tags = new ArrayList<>();
-        for (Element link : page.select(".read__tags a[rel~=tag]")) {
+        for (Element link : tagLinks) {
             String text = WhitespaceNormalizer.normalize(link.text());
             if (!link.attr("href").contains("/catalog/persons/") && !text.isEmpty() && !tags.contains(text)) {
                 tags.add(text);
@@ -162,22 +212,30 @@ final class KremlinPageReader {
      * The persons linked in the text ("Mikhail Mishustin") and in the tag list ("Mishustin Mikhail", turned into
      * "Mikhail Mishustin"), deduplicated on their set of words, in page order.
      */
-    private static List<String> persons(Document page) {
+    private static List<String> persons(List<Element> personLinks) {
         Map<String, String> byWords = new LinkedHashMap<>();
-        for (Element link : page.select(PERSON_LINK)) {
+        for (Element link : personLinks) {
             Element copy = link.clone();
-            copy.select(".read__tooltip").remove();
+            copy.select(TOOLTIP).remove();
             String name = WhitespaceNormalizer.normalize(copy.text());
             if (name.isEmpty() || name.length() > 80) {
                 continue;
             }
-            boolean inTagList = link.parents().stream().anyMatch(parent -> parent.hasClass("read__tags"));
-            if (inTagList) {
+            if (inTagList(link)) {
                 name = surnameLast(name);
             }
             byWords.putIfAbsent(wordSet(name), name);
         }
         return List.copyOf(byWords.values());
+    }
+
+    private static boolean inTagList(Element link) {
+        for (Element parent = link.parent(); parent != null; parent = parent.parent()) {
+            if (parent.hasClass("read__tags")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String surnameLast(String catalogName) {

@@ -40,16 +40,20 @@ final class PlainTextTranscriptReader {
         List<String> paragraphs = paragraphs(frontMatter.body(), markdown);
 
         String title = frontMatter.get("title");
+        List<Optional<SpeakerLabelParser.LeadingLabel>> leadingLabels = new ArrayList<>(paragraphs.size());
         List<String> candidates = new ArrayList<>();
         for (String paragraph : paragraphs) {
-            labels.findLeadingLabel(paragraph).ifPresent(found -> candidates.add(found.label()));
+            Optional<SpeakerLabelParser.LeadingLabel> found = labels.findLeadingLabel(paragraph);
+            leadingLabels.add(found);
+            found.ifPresent(leading -> candidates.add(leading.label()));
         }
         Set<String> surnames = SpeakerLabelParser.surnamesOfFullLabels(candidates);
         String source = null;
 
         List<SourceBlock> blocks = new ArrayList<>();
         boolean titleTaken = title != null && !title.isBlank();
-        for (String raw : paragraphs) {
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String raw = paragraphs.get(i);
             String paragraph = WhitespaceNormalizer.normalize(raw);
             if (paragraph.isEmpty()) {
                 continue;
@@ -60,7 +64,7 @@ final class PlainTextTranscriptReader {
             if (source == null) {
                 source = StageRemarks.attribution(paragraph).orElse(null);
             }
-            Optional<SpeakerLabelParser.LeadingLabel> label = labels.findLeadingLabel(raw)
+            Optional<SpeakerLabelParser.LeadingLabel> label = leadingLabels.get(i)
                     .filter(found -> SpeakerLabelParser.acceptableShortLabel(found.label(), surnames));
             if (!titleTaken) {
                 titleTaken = true;
@@ -88,10 +92,18 @@ final class PlainTextTranscriptReader {
     private List<String> paragraphs(String body, boolean markdown) {
         List<String> result = new ArrayList<>();
         for (String block : BLANK_LINE.split(body)) {
-            String joined = String.join(" ", block.split("\n"));
+            int end = block.length();
+            while (end > 0 && block.charAt(end - 1) == '\n') {
+                end--; // trailing line breaks are dropped, inner ones join the lines
+            }
+            String joined = block.substring(0, end).replace('\n', ' ');
             if (markdown) {
-                joined = MARKDOWN_EMPHASIS.matcher(joined).replaceAll("");
-                joined = MARKDOWN_ESCAPE.matcher(joined).replaceAll("$1");
+                if (joined.indexOf('*') >= 0 || joined.indexOf('_') >= 0) {
+                    joined = MARKDOWN_EMPHASIS.matcher(joined).replaceAll("");
+                }
+                if (joined.indexOf('\\') >= 0) {
+                    joined = MARKDOWN_ESCAPE.matcher(joined).replaceAll("$1");
+                }
             }
             if (!joined.isBlank()) {
                 result.add(joined);

@@ -58,13 +58,16 @@ final class SpeakerLabelParser {
     /** "The Prime Minister (Keir Starmer)": an office and, in brackets, the person who holds it. */
     private static final Pattern OFFICE_HOLDER = Pattern.compile("^(.+?)\\s*\\(\\s*(\\p{Lu}[^()]{1,79}?)\\s*\\)$");
     private static final Pattern ANNOTATION = Pattern.compile("^(.*?)\\s*[(\\[]([^()\\[\\]]{1,80})[)\\]]\\s*$");
-    private static final Pattern LEADING_SPACE = Pattern.compile("^[\\s\\u00a0]+");
     private static final Pattern Q_LABEL = Pattern.compile("^Q(?:[\\s\\u00a0]{2,}|\\s*[:.][\\s\\u00a0]*)(.*)$",
             Pattern.DOTALL);
     private static final Pattern COLON_LABEL = Pattern.compile(
             "^([^:]{1,140}?)[\\s\\u00a0]*:[\\s\\u00a0]*(.*)$", Pattern.DOTALL);
     private static final Pattern NAME_TOKEN = Pattern.compile("^\\p{Lu}[\\p{L}\\p{M}'’.\\-]*$");
     private static final Pattern ACRONYM = Pattern.compile("^[\\p{Lu}\\d.&\\-]{2,}$");
+    private static final Pattern TRAILING_COMMA = Pattern.compile(",$");
+    private static final Pattern TRAILING_DOT = Pattern.compile("\\.$");
+    private static final Pattern TRAILING_DOT_OR_COLON = Pattern.compile("[.:]$");
+    private static final Pattern TRAILING_COMMAS_AND_SPACE = Pattern.compile("[,\\s]+$");
 
     /** A label found at the start of a plain-text paragraph. */
     record LeadingLabel(String label, String rest) {
@@ -75,10 +78,21 @@ final class SpeakerLabelParser {
      * "MS. PSAKI:  ..."). Phrases such as "On the week ahead:" are rejected because they hold ordinary lower-case words.
      */
     Optional<LeadingLabel> findLeadingLabel(String paragraph) {
-        String trimmed = LEADING_SPACE.matcher(paragraph).replaceFirst("");
-        Matcher q = Q_LABEL.matcher(trimmed);
-        if (q.matches()) {
-            return Optional.of(new LeadingLabel("Q", q.group(1)));
+        int start = 0;
+        while (start < paragraph.length() && isLabelSpace(paragraph.charAt(start))) {
+            start++;
+        }
+        String trimmed = paragraph.substring(start);
+        if (trimmed.startsWith("Q")) {
+            Matcher q = Q_LABEL.matcher(trimmed);
+            if (q.matches()) {
+                return Optional.of(new LeadingLabel("Q", q.group(1)));
+            }
+        }
+        // The label is at most 140 characters before the first colon, then only spaces.
+        int firstColon = trimmed.indexOf(':');
+        if (firstColon < 1 || firstColon > 140 && !isLabelSpace(trimmed.charAt(140))) {
+            return Optional.empty();
         }
         Matcher colon = COLON_LABEL.matcher(trimmed);
         if (!colon.matches()) {
@@ -105,14 +119,14 @@ final class SpeakerLabelParser {
             return false;
         }
         String[] tokens = core.split(" ");
-        if (tokens.length > MAX_LABEL_WORDS || core.matches(".*[?!;\"“”«»].*")) {
+        if (tokens.length > MAX_LABEL_WORDS || isSentenceLike(core)) {
             return false;
         }
         if (!strict) {
             return Character.isUpperCase(core.codePointAt(0)) || core.equalsIgnoreCase("q");
         }
         for (String token : tokens) {
-            String bare = token.replaceAll("[,]$", "");
+            String bare = token.indexOf(',') < 0 ? token : TRAILING_COMMA.matcher(token).replaceAll("");
             if (bare.isEmpty()) {
                 return false;
             }
@@ -127,6 +141,30 @@ final class SpeakerLabelParser {
             }
         }
         return !CONNECTORS.contains(tokens[0]);
+    }
+
+    /** A space as the label patterns' {@code [\\s\\u00a0]} has it. */
+    private static boolean isLabelSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r' || c == '\u00a0';
+    }
+
+    /**
+     * Whether the text holds a question mark, exclamation mark, semicolon or quotation mark and no line terminator,
+     * as the regular expression {@code .*[?!;"“”«»].*} would match it.
+     */
+    private static boolean isSentenceLike(String text) {
+        boolean punctuation = false;
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '\n', '\r', '\u0085', '\u2028', '\u2029' -> {
+                    return false;
+                }
+                case '?', '!', ';', '"', '“', '”', '«', '»' -> punctuation = true;
+                default -> {
+                }
+            }
+        }
+        return punctuation;
     }
 
     /** Splits a label into its parts; {@code knownNames} are bare names that the same document uses as labels. */
@@ -232,7 +270,7 @@ final class SpeakerLabelParser {
     /** Surnames of the labels with more than one word, lower-cased: "jen psaki" gives "psaki". */
     static Set<String> surnamesOfFullLabels(Collection<String> candidates) {
         Set<String> surnames = new HashSet<>();
-        for (String candidate : candidates) {
+        for (String candidate : new HashSet<>(candidates)) {
             String[] tokens = shapeCore(WhitespaceNormalizer.normalize(candidate)).split(" ");
             if (tokens.length > 1) {
                 surnames.add(tokens[tokens.length - 1].toLowerCase(Locale.ROOT));
@@ -260,6 +298,9 @@ final class SpeakerLabelParser {
      */
     private static String shapeCore(String label) {
         String core = stripAnnotation(label)[0];
+        if (!endsBracketed(core)) {
+            return core;
+        }
         Matcher more = ANNOTATION.matcher(core);
         String inner = more.matches() ? more.group(2).strip() : "";
         if (!inner.isEmpty() && !more.group(1).isBlank() && Character.isUpperCase(inner.codePointAt(0))) {
@@ -331,12 +372,12 @@ final class SpeakerLabelParser {
     }
 
     private static String cleanRole(String role) {
-        String cleaned = role.replaceAll("[,\\s]+$", "").strip();
+        String cleaned = TRAILING_COMMAS_AND_SPACE.matcher(role).replaceAll("").strip();
         return cleaned.isEmpty() ? null : cleaned;
     }
 
     private static String unnamedForm(String core) {
-        String lower = core.toLowerCase(Locale.ROOT).replaceAll("[.:]$", "");
+        String lower = TRAILING_DOT_OR_COLON.matcher(core.toLowerCase(Locale.ROOT)).replaceAll("");
         if (lower.equals("q")) {
             return "Question";
         }
@@ -351,11 +392,16 @@ final class SpeakerLabelParser {
     /** Returns {core, annotation-or-null}: "Marine Le Pen (retranslated)" gives {"Marine Le Pen", "retranslated"}. */
     static String[] stripAnnotation(String label) {
         Matcher m = ANNOTATION.matcher(label);
-        if (m.matches() && !m.group(1).isBlank()) {
-            String annotation = m.group(2).strip().replaceAll("\\.$", "").strip();
+        if (endsBracketed(label) && m.matches() && !m.group(1).isBlank()) {
+            String annotation = TRAILING_DOT.matcher(m.group(2).strip()).replaceAll("").strip();
             return new String[] {m.group(1).strip(), annotation.isEmpty() ? null : annotation};
         }
         return new String[] {label.strip(), null};
+    }
+
+    /** Whether the text holds a closing bracket, without which {@link #ANNOTATION} cannot match. */
+    private static boolean endsBracketed(String text) {
+        return text.indexOf(')') >= 0 || text.indexOf(']') >= 0;
     }
 
     private static boolean isAllCaps(String text) {
@@ -380,11 +426,15 @@ final class SpeakerLabelParser {
             out.append(wordStart ? c : Character.toLowerCase(c));
             wordStart = !Character.isLetter(c) && c != '\'' && c != '’';
         }
-        String result = out.toString();
-        for (String connector : CONNECTORS) {
-            String capital = Character.toUpperCase(connector.charAt(0)) + connector.substring(1);
-            result = result.replaceAll("(?<= )" + Pattern.quote(capital) + "(?= )", connector);
+        // A connector between two spaces goes back to lower case: "Minister Of Foreign Affairs".
+        String[] words = out.toString().split(" ", -1);
+        for (int i = 1; i < words.length - 1; i++) {
+            String lower = words[i].toLowerCase(Locale.ROOT);
+            if (CONNECTORS.contains(lower) && words[i].equals(Character.toUpperCase(lower.charAt(0))
+                    + lower.substring(1))) {
+                words[i] = lower;
+            }
         }
-        return result;
+        return String.join(" ", words);
     }
 }

@@ -23,8 +23,10 @@ final class StageRemarks {
     private static final Pattern FURNITURE = Pattern.compile(
             "(?i)^(?:\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?)?(?:\\s+[a-z]{2,4})?"
                     + "|(?:transcript\\s+)?originally published by .{1,80}"
-                    + "|published in sections:.*|publication date:.*|direct link:.*|text version|see also"
-                    + "|.{0,200}\\bphoto(?:graph)?s?(?: by|:)\\s.{0,200})$");
+                    + "|published in sections:.*|publication date:.*|direct link:.*|text version|see also)$");
+    /** A photo credit; only tried on paragraphs that hold the word, as it has to scan the whole paragraph. */
+    private static final Pattern PHOTO_CREDIT = Pattern.compile(
+            "(?i)^.{0,200}\\bphoto(?:graph)?s?(?: by|:)\\s.{0,200}$");
 
     private static final Pattern DOCUMENT_END = Pattern.compile(
             "(?i)^(?:editor[’']?s note\\b.*|recent posts|related posts|related articles|contact us|translate »"
@@ -41,11 +43,16 @@ final class StageRemarks {
 
     /** A paragraph that is nothing but a remark or an omission mark. */
     static boolean isStandalone(String paragraph) {
-        return STANDALONE.matcher(WhitespaceNormalizer.normalize(paragraph)).matches();
+        int first = WhitespaceNormalizer.firstVisible(paragraph);
+        return first >= 0 && startsRemark(paragraph.charAt(first))
+                && STANDALONE.matcher(WhitespaceNormalizer.normalize(paragraph)).matches();
     }
 
     /** Remarks that stand inside speech and stay in its text ("... the President. (Laughter.) I will ..."). */
     static List<String> inline(String paragraph) {
+        if (!containsRemarkStart(paragraph)) {
+            return List.of();
+        }
         List<String> found = new ArrayList<>();
         Matcher m = INLINE.matcher(paragraph);
         while (m.find()) {
@@ -57,25 +64,56 @@ final class StageRemarks {
         return found;
     }
 
-    /** A section separator such as "* * *", which ends the turn before it. */
-    static boolean isSeparator(String paragraph) {
-        return SEPARATOR.matcher(WhitespaceNormalizer.normalize(paragraph)).matches();
+    /**
+     * A section separator such as "* * *", which ends the turn before it. This and the following checks take a
+     * paragraph already passed through {@link WhitespaceNormalizer}, as every reader has it.
+     */
+    static boolean isSeparator(String normalized) {
+        return normalized.length() >= 3 && "*•·-_=".indexOf(normalized.charAt(0)) >= 0
+                && SEPARATOR.matcher(normalized).matches();
     }
 
     /** Page furniture: time stamps, photo credits, attribution lines, the Kremlin footer. */
-    static boolean isFurniture(String paragraph) {
-        return FURNITURE.matcher(WhitespaceNormalizer.normalize(paragraph)).matches();
+    static boolean isFurniture(String normalized) {
+        return FURNITURE.matcher(normalized).matches()
+                || containsIgnoreAsciiCase(normalized, "photo") && PHOTO_CREDIT.matcher(normalized).matches();
     }
 
     /** A paragraph that starts a site footer ("EDITOR'S NOTE", "Recent Posts", "Leave a reply"): the text ends. */
-    static boolean isDocumentEnd(String paragraph) {
-        return DOCUMENT_END.matcher(WhitespaceNormalizer.normalize(paragraph)).matches();
+    static boolean isDocumentEnd(String normalized) {
+        return DOCUMENT_END.matcher(normalized).matches();
     }
 
     /** The publisher named by a line such as "Transcript originally published by The Kremlin.", if it is one. */
-    static Optional<String> attribution(String paragraph) {
-        Matcher m = ATTRIBUTION.matcher(WhitespaceNormalizer.normalize(paragraph));
+    static Optional<String> attribution(String normalized) {
+        Matcher m = ATTRIBUTION.matcher(normalized);
         return m.matches() ? Optional.of(m.group(1).strip()) : Optional.empty();
+    }
+
+    private static boolean startsRemark(char c) {
+        return c == '<' || c == '(' || c == '[';
+    }
+
+    private static boolean containsRemarkStart(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (startsRemark(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsIgnoreAsciiCase(String text, String lowerCaseWord) {
+        char first = lowerCaseWord.charAt(0);
+        char upperFirst = Character.toUpperCase(first);
+        for (int i = 0; i + lowerCaseWord.length() <= text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == first || c == upperFirst)
+                    && text.regionMatches(true, i + 1, lowerCaseWord, 1, lowerCaseWord.length() - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean looksLikeStageDirection(String inner) {

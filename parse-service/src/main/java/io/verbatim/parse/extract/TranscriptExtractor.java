@@ -89,7 +89,12 @@ public final class TranscriptExtractor {
                     "the document is not text: it holds a NUL byte at character %,d (a binary file or the wrong"
                             + " character encoding?)", nul));
         }
-        long nonText = body.chars().filter(TranscriptExtractor::isNonText).count();
+        int nonText = 0;
+        for (int i = 0; i < body.length(); i++) {
+            if (isNonText(body.charAt(i))) {
+                nonText++;
+            }
+        }
         if (nonText > Math.max(8, body.length() * MAX_NON_TEXT_SHARE)) {
             throw new UnparseableDocumentException(String.format(Locale.ROOT,
                     "the document is not text: %,d of its %,d characters are control characters or U+FFFD"
@@ -98,7 +103,10 @@ public final class TranscriptExtractor {
         }
     }
 
-    private static boolean isNonText(int c) {
+    private static boolean isNonText(char c) {
+        if (c >= ' ' && c < '\u007f') {
+            return false; // printable ASCII, most of any document
+        }
         return c == '\ufffd' || (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r' && c != '\f');
     }
 

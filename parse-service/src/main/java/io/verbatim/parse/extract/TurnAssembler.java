@@ -2,9 +2,11 @@ package io.verbatim.parse.extract;
 
 import io.verbatim.events.TranscriptParsed;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,17 +29,26 @@ final class TurnAssembler {
     }
 
     ExtractedTranscript assemble(SourceDocument document) {
-        Set<String> knownNames = new LinkedHashSet<>();
+        // A transcript repeats a handful of labels many times: each distinct label is read once.
+        Set<String> distinctLabels = new LinkedHashSet<>();
         for (SourceBlock block : document.blocks()) {
             if (block.hasLabel()) {
-                labels.bareName(block.label()).ifPresent(knownNames::add);
+                distinctLabels.add(block.label());
             }
+        }
+        Set<String> knownNames = new LinkedHashSet<>();
+        for (String label : distinctLabels) {
+            labels.bareName(label).ifPresent(knownNames::add);
+        }
+        Map<String, SpeakerLabel> parsedLabels = new HashMap<>();
+        for (String label : distinctLabels) {
+            parsedLabels.put(label, labels.parse(label, knownNames));
         }
         List<SourceBlock> blocks = new ArrayList<>();
         List<SpeakerLabel> parsed = new ArrayList<>();
         for (SourceBlock block : document.blocks()) {
             if (block.hasLabel()) {
-                parsed.add(labels.parse(block.label(), knownNames));
+                parsed.add(parsedLabels.get(block.label()));
             }
             blocks.add(block);
         }
