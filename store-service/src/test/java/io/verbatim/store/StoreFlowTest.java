@@ -153,6 +153,7 @@ class StoreFlowTest {
                 "verbatim_store_outbox_oldest_seconds", "verbatim_pipeline_latency_seconds_bucket",
                 "verbatim_pipeline_latency_seconds_count");
         assertThat(metrics).containsPattern("kafka_consumer_fetch_manager_records_lag");
+        assertThat(metrics).containsPattern("\\{[^}]*channel=\"transcripts-parsed\"");
     }
 
     @Test
