@@ -45,7 +45,18 @@ final class QueryParams {
         if (value.length() > maxLength) {
             throw Problem.of(Response.Status.BAD_REQUEST, name + " is longer than " + maxLength + " characters");
         }
+        requirePrintable(value, name);
         return value.strip();
+    }
+
+    /** PostgreSQL text cannot hold NUL, and no name or query needs control characters: refuse them up front. */
+    static void requirePrintable(String value, String name) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t') {
+                throw Problem.of(Response.Status.BAD_REQUEST, name + " contains a control character");
+            }
+        }
     }
 
     static String documentId(String value) {

@@ -76,6 +76,7 @@ public class SpeakerResource {
         if (id.length() > 120) {
             throw Problem.of(Response.Status.BAD_REQUEST, "id is longer than 120 characters");
         }
+        QueryParams.requirePrintable(id, "id");
         SpeakerEntity speaker = SpeakerEntity.findByPublicId(id)
                 .orElseThrow(() -> Problem.of(Response.Status.NOT_FOUND, "no speaker with id " + id));
         long statements = entityManager.createQuery(
