@@ -51,6 +51,7 @@ public final class KafkaBroker implements AutoCloseable {
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("auto.create.topics.enable", "true")
+                    .setConfigProp("message.max.bytes", "8388608")
                     .build();
             cluster.format();
             cluster.startup();
