@@ -1,6 +1,7 @@
 package io.verbatim.store.api;
 
 import io.verbatim.store.config.StoreConfig;
+import io.verbatim.store.persistence.SqlTimestamps;
 import io.verbatim.store.persistence.SpeakerEntity;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
@@ -92,16 +93,7 @@ public class SpeakerResource {
                 .setParameter(1, speaker.id).getResultList();
         return new SpeakerDetail(speaker.publicId, speaker.name, speaker.kind, speaker.role, statements,
                 aliases.stream().distinct().toList(),
-                roles.stream().map(r -> new RoleSeen((String) r[0], toInstant(r[1]), toInstant(r[2]))).toList());
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+                roles.stream().map(r -> new RoleSeen((String) r[0], SqlTimestamps.toInstant(r[1]),
+                        SqlTimestamps.toInstant(r[2]))).toList());
     }
 }

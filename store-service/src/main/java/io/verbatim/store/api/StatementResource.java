@@ -3,6 +3,7 @@ package io.verbatim.store.api;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.verbatim.events.EventJson;
 import io.verbatim.store.config.StoreConfig;
+import io.verbatim.store.persistence.SqlTimestamps;
 import io.verbatim.store.speaker.SpeakerNames;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -12,10 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,7 +141,7 @@ public class StatementResource {
         return new StatementHit((String) row[0], (String) row[1], ((Number) row[2]).intValue(),
                 new StatementView.SpeakerView((String) row[3], (String) row[4], (String) row[5]),
                 (String) row[6], (String) row[7], (String) row[8], strings(row[9]), strings(row[10]),
-                instant(row[11]), (String) row[12], (String) row[13],
+                SqlTimestamps.toInstant(row[11]), (String) row[12], (String) row[13],
                 ranked ? ((Number) row[15]).floatValue() : null, ranked ? (String) row[16] : null);
     }
 
@@ -152,18 +151,5 @@ public class StatementResource {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("stored paragraphs are not a JSON array", e);
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return Instant.parse(String.valueOf(value));
     }
 }

@@ -1,11 +1,8 @@
 package io.verbatim.store.health;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.verbatim.store.config.StoreConfig;
-import io.verbatim.store.persistence.OutboxEvent;
+import io.verbatim.store.persistence.OutboxBacklog;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -23,26 +20,12 @@ public class OutboxLagReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) OutboxEvent.getEntityManager()
-                .createNativeQuery("select count(*), min(created_at) from outbox_event where sent_at is null")
-                .getSingleResult());
-        long unsent = ((Number) row[0]).longValue();
-        Duration age = row[1] == null ? Duration.ZERO : Duration.between(toInstant(row[1]), Instant.now());
+        OutboxBacklog backlog = OutboxBacklog.measure();
         return HealthCheckResponse.named("outbox relay")
-                .status(age.compareTo(config.outbox().maxLag()) <= 0)
-                .withData("unsent", unsent)
-                .withData("oldestUnsentSeconds", age.toSeconds())
+                .status(backlog.oldestAge().compareTo(config.outbox().maxLag()) <= 0)
+                .withData("unsent", backlog.unsent())
+                .withData("oldestUnsentSeconds", backlog.oldestAge().toSeconds())
                 .withData("maxLagSeconds", config.outbox().maxLag().toSeconds())
                 .build();
-    }
-
-    static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

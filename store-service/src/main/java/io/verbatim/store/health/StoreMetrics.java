@@ -3,9 +3,8 @@ package io.verbatim.store.health;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.verbatim.store.persistence.OutboxEvent;
+import io.verbatim.store.persistence.OutboxBacklog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,11 +58,8 @@ public class StoreMetrics {
         if (stopping) {
             return;
         }
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) OutboxEvent.getEntityManager()
-                .createNativeQuery("select count(*), min(created_at) from outbox_event where sent_at is null")
-                .getSingleResult());
-        unsent.set(((Number) row[0]).longValue());
-        oldestSeconds.set(row[1] == null ? 0 : Duration.between(OutboxLagReadiness.toInstant(row[1]), Instant.now())
-                .toSeconds());
+        OutboxBacklog backlog = OutboxBacklog.measure();
+        unsent.set(backlog.unsent());
+        oldestSeconds.set(backlog.oldestAge().toSeconds());
     }
 }
