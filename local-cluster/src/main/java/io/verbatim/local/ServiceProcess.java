@@ -19,14 +19,25 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** JVM options for a service when {@code VERBATIM_SERVICE_JAVA_OPTS} is not set: small and quick to start. */
+    public static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+
+    private final Path root;
     private final String name;
     private final int port;
+    private final Map<String, String> environment;
+    private final Path logDirectory;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(Path root, String name, int port, Map<String, String> environment, Path logDirectory,
+            Process process, Path log) {
+        this.root = root;
         this.name = name;
         this.port = port;
+        this.environment = Map.copyOf(environment);
+        this.logDirectory = logDirectory;
         this.process = process;
         this.log = log;
     }
@@ -43,15 +54,48 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(javaOptions());
+        command.addAll(List.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-jar",
+                jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        return new ServiceProcess(name, port, builder.start(), log);
+        return new ServiceProcess(root, name, port, environment, logDirectory, builder.start(), log);
+    }
+
+    /** {@code VERBATIM_SERVICE_JAVA_OPTS} split on white space, else {@link #DEFAULT_JAVA_OPTIONS}. */
+    static List<String> javaOptions() {
+        String configured = System.getenv("VERBATIM_SERVICE_JAVA_OPTS");
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_JAVA_OPTIONS;
+        }
+        return List.of(configured.strip().split("\\s+"));
+    }
+
+    /** Starts the same service again, on the same port with the same environment; this one must have ended. */
+    public ServiceProcess restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        return start(root, name, port, environment, logDirectory);
+    }
+
+    /** Ends the process at once with SIGKILL, as a crash would: no shutdown hook, no clean close. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return port;
     }
 
     static String javaExecutable() {
