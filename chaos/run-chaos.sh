@@ -5,5 +5,5 @@
 # every check passes. Settings override the defaults, e.g. --documents=5000 --feed-rate=20 --seed=42.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-./mvnw -B -q -DskipTests -pl chaos -am install
+./mvnw -B -q -DskipTests -pl chaos -am package
 exec java -Dverbatim.home="$PWD" -jar chaos/target/chaos.jar "$@"
