@@ -1,25 +1,42 @@
 package io.verbatim.parse.messaging;
 
-import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.Record;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
+import io.verbatim.events.DeadLetterHeaders;
 import io.verbatim.events.EventJson;
 import io.verbatim.events.MalformedEventException;
+import io.verbatim.events.Topics;
 import io.verbatim.events.TranscriptFetched;
 import io.verbatim.events.TranscriptParsed;
 import io.verbatim.parse.TranscriptParser;
 import io.verbatim.parse.extract.UnparseableDocumentException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code transcript.fetched} from {@code transcripts.raw} and publishes {@code transcript.parsed} on
- * {@code transcripts.parsed}, keyed by document id. The incoming record is acknowledged only once the parsed record
- * is acknowledged by the broker. A record that cannot be parsed throws, which sends it to
- * {@code transcripts.raw.dlq} with the exception message as its {@code dead-letter-reason} header.
- * Metrics: {@code verbatim_parse_documents_total{kind}} and {@code verbatim_parse_failures_total{reason}}.
+ * Consumes {@code transcript.fetched} from {@code transcripts.raw} in batches and publishes {@code transcript.parsed}
+ * on {@code transcripts.parsed}, keyed by document id, exactly once: the parsed records, the dead letters and the
+ * consumed offsets of a batch are committed in one Kafka transaction, or not at all (then the batch is read again).
+ * A record that cannot be parsed goes to {@code transcripts.raw.dlq}, unchanged, with the reason in its
+ * {@code dead-letter-reason} header ({@link DeadLetterHeaders}). A crash at any moment therefore neither loses nor
+ * repeats a parsed record or a dead letter for {@code read_committed} readers.
+ * Metrics: {@code verbatim_parse_documents_total{kind}}, {@code verbatim_parse_failures_total{reason}} and
+ * {@code verbatim_parse_duration_seconds} (time to parse one document).
  */
 @ApplicationScoped
 public class RawTranscriptProcessor {
@@ -31,29 +48,74 @@ public class RawTranscriptProcessor {
 
     private final TranscriptParser parser;
     private final MeterRegistry registry;
+    private final KafkaTransactions<String> transactions;
+    private final Timer parseTime;
 
-    public RawTranscriptProcessor(TranscriptParser parser, MeterRegistry registry) {
+    public RawTranscriptProcessor(TranscriptParser parser, MeterRegistry registry,
+            @Channel(OUTGOING) KafkaTransactions<String> transactions) {
         this.parser = parser;
         this.registry = registry;
+        this.transactions = transactions;
+        this.parseTime = Timer.builder("verbatim.parse.duration")
+                .description("time to parse one document, dead-lettered ones included")
+                .publishPercentileHistogram(false)
+                .register(registry);
     }
 
     @Incoming(INCOMING)
-    @Outgoing(OUTGOING)
-    @Blocking
-    public Record<String, String> parse(String json) {
+    public Uni<Void> parse(KafkaRecordBatch<String, String> batch) {
+        // parsing is CPU work: off the event loop, and before the transaction opens so that it stays short
+        return Uni.createFrom().item(() -> parseAll(batch.getRecords()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(outgoing -> transactions.withTransactionAndAck(batch, emitter -> {
+                    outgoing.forEach(emitter::send);
+                    return Uni.createFrom().voidItem();
+                }));
+    }
+
+    private List<Message<String>> parseAll(List<KafkaRecord<String, String>> records) {
+        List<Message<String>> outgoing = new ArrayList<>(records.size());
+        for (KafkaRecord<String, String> record : records) {
+            outgoing.add(parseTime.record(() -> parseOne(record)));
+        }
+        return outgoing;
+    }
+
+    private Message<String> parseOne(KafkaRecord<String, String> record) {
         TranscriptParsed parsed;
         try {
-            parsed = parser.parse(EventJson.read(json, TranscriptFetched.class));
+            parsed = parser.parse(EventJson.read(record.getPayload(), TranscriptFetched.class));
         } catch (RuntimeException e) {
-            // counted, then thrown on: the connector sends the record to transcripts.raw.dlq with the reason
-            registry.counter("verbatim.parse.failures", "reason", e instanceof MalformedEventException
-                    ? "malformed-event" : e instanceof UnparseableDocumentException ? "unparseable" : "error")
-                    .increment();
-            throw e;
+            String reason = e instanceof MalformedEventException ? "malformed-event"
+                    : e instanceof UnparseableDocumentException ? "unparseable" : "error";
+            registry.counter("verbatim.parse.failures", "reason", reason).increment();
+            LOG.warnf("record %s-%d@%d dead-lettered: %s", record.getTopic(), record.getPartition(),
+                    offset(record), e.getMessage());
+            return deadLetter(record, e);
         }
         registry.counter("verbatim.parse.documents", "kind", parsed.kind()).increment();
         LOG.debugf("document %s parsed: %s, %d statements", parsed.documentId(), parsed.kind(),
                 parsed.statements().size());
-        return Record.of(parsed.documentId(), EventJson.write(parsed));
+        return withTrace(record, Message.of(EventJson.write(parsed))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(parsed.documentId()).build()));
+    }
+
+    private static Message<String> deadLetter(KafkaRecord<String, String> record, RuntimeException failure) {
+        RecordHeaders headers = new RecordHeaders();
+        DeadLetterHeaders.describe(failure, record.getTopic(), record.getPartition(), offset(record))
+                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return withTrace(record, Message.of(record.getPayload())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(Topics.TRANSCRIPTS_RAW_DLQ)
+                        .withKey(record.getKey()).withHeaders(headers).build()));
+    }
+
+    private static long offset(KafkaRecord<String, String> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset)
+                .orElse(-1L);
+    }
+
+    /** The outgoing record continues the incoming record's trace, when tracing is on. */
+    private static Message<String> withTrace(KafkaRecord<String, String> incoming, Message<String> outgoing) {
+        return incoming.getMetadata(TracingMetadata.class).map(outgoing::addMetadata).orElse(outgoing);
     }
 }

@@ -2,6 +2,7 @@ package io.verbatim.parse.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.verbatim.testsupport.DocumentMutator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,6 @@ class TranscriptExtractorFuzzTest {
     private static final int DOCUMENTS = 10_000;
     private static final Duration LIMIT_PER_DOCUMENT = Duration.ofSeconds(2);
     private static final String[] TYPES = {"text/html", "text/plain", "text/markdown", "text/html; charset=utf-8"};
-    private static final String[] FRAGMENTS = {"<b>", "</b>", "<p>", "</p>", "<strong>Vladimir Putin:</strong> ",
-            "Question:", "(Applause.)", "<…>", "* * *", "---\ntitle: x\n---\n", "<div class=\"menu\">", "</div>",
-            "MS. PSAKI:  ", "Q    ", "Mr Keir Starmer (Holborn and St Pancras) (Lab):", "<i>(", ")</i>", "&nbsp;",
-            "<script>", "<!--", "\u00A0", "\r\n", "\t", "\uFFFD", ":"};
 
     @Test
     void tenThousandMutatedDocumentsAreParsedOrRefusedWithTheParsersOwnReasonInTime() {
@@ -36,7 +33,7 @@ class TranscriptExtractorFuzzTest {
 
         for (int i = 0; i < DOCUMENTS; i++) {
             String[] seed = seeds.get(random.nextInt(seeds.size()));
-            String body = mutate(seed[0], random);
+            String body = DocumentMutator.mutate(seed[0], random);
             String type = random.nextInt(10) == 0 ? TYPES[random.nextInt(TYPES.length)] : seed[1];
             long start = System.nanoTime();
             try {
@@ -70,31 +67,5 @@ class TranscriptExtractorFuzzTest {
             seeds.add(new String[] {Corpus.unlabelled(id), "text/html"});
         }
         return seeds;
-    }
-
-    private static String mutate(String text, Random random) {
-        StringBuilder doc = new StringBuilder(text);
-        int mutations = 1 + random.nextInt(8);
-        for (int m = 0; m < mutations && doc.length() > 0; m++) {
-            int at = random.nextInt(doc.length());
-            int span = Math.min(doc.length() - at, 1 + random.nextInt(2_000));
-            switch (random.nextInt(9)) {
-                case 0 -> doc.setLength(at);
-                case 1 -> doc.insert(at, doc.substring(at, at + span));
-                case 2 -> doc.delete(at, at + span);
-                case 3 -> doc.insert(at, FRAGMENTS[random.nextInt(FRAGMENTS.length)]);
-                case 4 -> doc.setCharAt(at, (char) random.nextInt(0x3000));
-                case 5 -> doc.insert(at, (char) random.nextInt(0x20));
-                case 6 -> doc.insert(at, "<div>".repeat(1 + random.nextInt(500)));
-                case 7 -> {
-                    int other = random.nextInt(doc.length());
-                    String piece = doc.substring(at, at + span);
-                    doc.delete(at, at + span);
-                    doc.insert(Math.min(other, doc.length()), piece);
-                }
-                default -> doc.replace(at, at + span, doc.substring(at, at + span).toUpperCase());
-            }
-        }
-        return doc.toString();
     }
 }

@@ -1,71 +1,77 @@
 package io.verbatim.store.messaging;
 
-import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
-import io.verbatim.events.EventJson;
-import io.verbatim.events.MalformedEventException;
-import io.verbatim.events.TranscriptParsed;
-import io.verbatim.store.persistence.StatementStore;
-import io.verbatim.store.persistence.TransientStoreFailure;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
+import io.verbatim.events.DeadLetterHeaders;
+import io.verbatim.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code transcript.parsed} from {@code transcripts.parsed} and stores it. A record that is not a valid
- * event goes to {@code transcripts.parsed.dlq} with the reason in its headers; a transient database failure
- * (connection lost, serialization conflict) is retried with back-off and never dead-letters a good record.
+ * Consumes {@code transcript.parsed} from {@code transcripts.parsed} in batches and stores each record
+ * ({@link ParsedTranscriptStorage}: idempotent, retried through database outages). A record that is not a valid
+ * event goes to {@code transcripts.parsed.dlq}, unchanged, with the reason in its headers. The dead letters of a
+ * batch and its consumed offsets are committed in one Kafka transaction after the database work, so a crash at any
+ * moment neither loses nor repeats a dead letter; a batch read again after a crash is stored again as a no-op.
  */
 @ApplicationScoped
 public class ParsedTranscriptConsumer {
 
     public static final String INCOMING = "transcripts-parsed";
+    public static final String DEAD_LETTERS = "transcripts-parsed-dlq";
 
-    private final StatementStore store;
+    private static final Logger LOG = Logger.getLogger(ParsedTranscriptConsumer.class);
 
-    public ParsedTranscriptConsumer(StatementStore store) {
-        this.store = store;
+    private final ParsedTranscriptStorage storage;
+    private final KafkaTransactions<String> deadLetters;
+
+    public ParsedTranscriptConsumer(ParsedTranscriptStorage storage,
+            @Channel(DEAD_LETTERS) KafkaTransactions<String> deadLetters) {
+        this.storage = storage;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming(INCOMING)
-    @Blocking
-    @Retry(retryOn = TransientStoreFailure.class, maxRetries = -1, delay = 500, maxDuration = 7,
-            durationUnit = ChronoUnit.DAYS)
-    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
-    public void consume(String json) {
-        TranscriptParsed parsed = EventJson.read(json, TranscriptParsed.class);
-        validate(parsed);
-        try {
-            store.store(parsed);
-        } catch (RuntimeException e) {
-            if (TransientStoreFailure.isTransient(e)) {
-                throw new TransientStoreFailure(e);
-            }
-            throw e;
-        }
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return Uni.createFrom().item(() -> storeAll(batch.getRecords()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(refused -> deadLetters.withTransactionAndAck(batch, emitter -> {
+                    refused.forEach(emitter::send);
+                    return Uni.createFrom().voidItem();
+                }));
     }
 
-    static void validate(TranscriptParsed parsed) {
-        require(parsed.documentId(), "documentId");
-        require(parsed.contentHash(), "contentHash");
-        require(parsed.parserVersion(), "parserVersion");
-        require(parsed.kind(), "kind");
-        if (parsed.documentId().length() > 64) {
-            throw new MalformedEventException("transcript.parsed documentId is longer than 64 characters");
-        }
-        for (TranscriptParsed.Statement statement : parsed.statements()) {
-            if (statement.speaker() == null || statement.speaker().name() == null
-                    || statement.speaker().name().isBlank()) {
-                throw new MalformedEventException(
-                        "transcript.parsed statement " + statement.ordinal() + " has no speaker name");
+    /** Stores every record of the batch in order; returns the dead letters of those that are not valid events. */
+    private List<Message<String>> storeAll(List<KafkaRecord<String, String>> records) {
+        List<Message<String>> refused = new ArrayList<>();
+        for (KafkaRecord<String, String> record : records) {
+            try {
+                storage.store(record.getPayload());
+            } catch (RuntimeException e) {
+                long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
+                        .map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
+                LOG.warnf("record %s-%d@%d dead-lettered: %s", record.getTopic(), record.getPartition(), offset,
+                        e.getMessage());
+                RecordHeaders headers = new RecordHeaders();
+                DeadLetterHeaders.describe(e, record.getTopic(), record.getPartition(), offset)
+                        .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+                refused.add(Message.of(record.getPayload()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(Topics.TRANSCRIPTS_PARSED_DLQ).withKey(record.getKey()).withHeaders(headers)
+                        .build()));
             }
         }
-    }
-
-    private static void require(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new MalformedEventException("transcript.parsed has no " + field);
-        }
+        return refused;
     }
 }
