@@ -5,6 +5,7 @@ import io.verbatim.events.StatementNew;
 import io.verbatim.events.Topics;
 import io.verbatim.local.LocalPostgres;
 import io.verbatim.local.RunningCluster;
+import io.verbatim.testsupport.ConsumerGroups;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,6 +27,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -46,7 +49,8 @@ final class PipelineAudit {
     }
 
     /**
-     * Waits until parse-service and store-service have committed everything and the outbox is empty; returns how
+     * Waits until parse-service and store-service have committed past every record (read as a read_committed
+     * reader sees them) and the outbox is empty; returns how
      * long that took, or -1 with the lags in {@code report} when it did not happen within {@code timeout}.
      */
     long awaitDrained(Duration timeout, ChaosReport report) throws Exception {
@@ -55,17 +59,22 @@ final class PipelineAudit {
         long rawLag = -1;
         long parsedLag = -1;
         long unsent = -1;
-        while (System.nanoTime() < deadline) {
-            rawLag = topics.lag("parse-service", Topics.TRANSCRIPTS_RAW);
-            parsedLag = topics.lag("store-service", Topics.TRANSCRIPTS_PARSED);
-            unsent = queryLong("select count(*) from outbox_event where sent_at is null");
-            if (rawLag == 0 && parsedLag == 0 && unsent == 0) {
-                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                report.check("no consumer stuck: lags and outbox empty after the last fault", "0 / 0 / 0",
-                        "0 / 0 / 0 (after " + millis + " ms)", true);
-                return millis;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                cluster.bootstrapServers()))) {
+            while (System.nanoTime() < deadline) {
+                rawLag = ConsumerGroups.unconsumed(admin, cluster.bootstrapServers(), "parse-service",
+                        Topics.TRANSCRIPTS_RAW);
+                parsedLag = ConsumerGroups.unconsumed(admin, cluster.bootstrapServers(), "store-service",
+                        Topics.TRANSCRIPTS_PARSED);
+                unsent = queryLong("select count(*) from outbox_event where sent_at is null");
+                if (rawLag == 0 && parsedLag == 0 && unsent == 0) {
+                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                    report.check("no consumer stuck: lags and outbox empty after the last fault", "0 / 0 / 0",
+                            "0 / 0 / 0 (after " + millis + " ms)", true);
+                    return millis;
+                }
+                TimeUnit.MILLISECONDS.sleep(500);
             }
-            TimeUnit.MILLISECONDS.sleep(500);
         }
         report.check("no consumer stuck: lags and outbox empty after the last fault", "0 / 0 / 0",
                 rawLag + " / " + parsedLag + " / " + unsent + " after " + timeout, false);
