@@ -1,9 +1,9 @@
 package io.verbatim.ingest.api;
 
+import io.verbatim.events.DocumentDecoder;
 import io.verbatim.events.TranscriptFetched;
 import io.verbatim.ingest.config.IngestConfig;
 import io.verbatim.ingest.messaging.RawDocumentPublisher;
-import io.verbatim.ingest.source.DocumentDecoder;
 import io.verbatim.ingest.source.DocumentTypes;
 import io.verbatim.events.SourceUrls;
 import jakarta.ws.rs.Consumes;
