@@ -10,14 +10,21 @@ import java.util.Locale;
  */
 public final class SourceUrls {
 
+    /** The longest URL accepted, in characters (what sitemaps and most browsers allow). */
+    public static final int MAX_LENGTH = 2048;
+
     private SourceUrls() {
     }
 
     /** The canonical form, or an {@link IllegalArgumentException} saying why the URL is not acceptable. */
     public static String canonical(String url) {
+        String stripped = url.strip();
+        if (stripped.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("sourceUrl is longer than " + MAX_LENGTH + " characters");
+        }
         URI uri;
         try {
-            uri = new URI(url.trim()).normalize();
+            uri = new URI(stripped).normalize();
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("sourceUrl is not a valid URL: " + e.getMessage());
         }
@@ -29,6 +36,9 @@ public final class SourceUrls {
             throw new IllegalArgumentException("sourceUrl has no host");
         }
         int port = uri.getPort();
+        if (port > 65_535) {
+            throw new IllegalArgumentException("sourceUrl has a port beyond 65535");
+        }
         if (("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443)) {
             port = -1;
         }

@@ -28,4 +28,28 @@ class SourceUrlsTest {
         assertThatThrownBy(() -> SourceUrls.canonical("not a url at all"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void overLongUrlsAreRefusedBeforeParsing() {
+        String path = "/" + "a".repeat(SourceUrls.MAX_LENGTH - "http://example.org/".length());
+
+        assertThat(SourceUrls.canonical("http://example.org" + path)).hasSize(SourceUrls.MAX_LENGTH);
+        assertThatThrownBy(() -> SourceUrls.canonical("http://example.org" + path + "a"))
+                .hasMessage("sourceUrl is longer than 2048 characters");
+    }
+
+    @Test
+    void controlCharactersAroundAUrlAreRefusedNotTrimmedAway() {
+        assertThat(SourceUrls.canonical(" http://example.org/a\n")).isEqualTo("http://example.org/a");
+        assertThatThrownBy(() -> SourceUrls.canonical("http://example.org/a\u0000"))
+                .hasMessageContaining("not a valid URL");
+        assertThatThrownBy(() -> SourceUrls.canonical("\u0001http://example.org/a"))
+                .hasMessageContaining("not a valid URL");
+    }
+
+    @Test
+    void portsBeyondTheRangeAreRefused() {
+        assertThat(SourceUrls.canonical("http://example.org:65535/")).isEqualTo("http://example.org:65535/");
+        assertThatThrownBy(() -> SourceUrls.canonical("http://example.org:65536/")).hasMessageContaining("port");
+    }
 }

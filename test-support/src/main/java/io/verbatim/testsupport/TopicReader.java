@@ -3,12 +3,14 @@ package io.verbatim.testsupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 
@@ -53,6 +55,30 @@ public final class TopicReader implements AutoCloseable {
             poll();
         }
         return poll();
+    }
+
+    /**
+     * Polls until this reader has seen everything the topic held when called (its end offsets, on every partition),
+     * and returns all it has seen: the check for "nothing was published" without waiting for an arbitrary time.
+     */
+    public synchronized List<ConsumerRecord<String, String>> readToEnd(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (consumer.assignment().isEmpty()) {
+            poll();
+            requireBefore(deadline);
+        }
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            poll();
+            requireBefore(deadline);
+        }
+        return List.copyOf(seen);
+    }
+
+    private static void requireBefore(long deadline) {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("the topic was not read to its end in time");
+        }
     }
 
     @Override

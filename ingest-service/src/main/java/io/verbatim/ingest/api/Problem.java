@@ -9,8 +9,8 @@ public record Problem(String type, String title, int status, String detail) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public static Response response(Response.Status status, String detail) {
-        return Response.status(status)
+    public static Response response(Response.StatusType status, String detail) {
+        return Response.status(status.getStatusCode())
                 .type(MEDIA_TYPE)
                 .entity(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail))
                 .build();

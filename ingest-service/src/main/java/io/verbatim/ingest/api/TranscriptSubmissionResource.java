@@ -1,10 +1,11 @@
 package io.verbatim.ingest.api;
 
+import io.verbatim.events.DocumentDecoder;
 import io.verbatim.events.TranscriptFetched;
 import io.verbatim.ingest.config.IngestConfig;
 import io.verbatim.ingest.messaging.RawDocumentPublisher;
-import io.verbatim.ingest.source.DocumentDecoder;
 import io.verbatim.ingest.source.DocumentTypes;
+import io.verbatim.ingest.source.SourceNames;
 import io.verbatim.events.SourceUrls;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
@@ -27,7 +29,6 @@ import org.jboss.logging.Logger;
 public class TranscriptSubmissionResource {
 
     private static final Logger LOG = Logger.getLogger(TranscriptSubmissionResource.class);
-    private static final int MAX_SOURCE_NAME = 200;
 
     private final RawDocumentPublisher publisher;
     private final IngestConfig config;
@@ -52,20 +53,17 @@ public class TranscriptSubmissionResource {
         }
         String text;
         String canonicalUrl;
+        String name;
         try {
             text = DocumentDecoder.decodeUtf8(body);
             canonicalUrl = sourceUrl == null || sourceUrl.isBlank() ? null : SourceUrls.canonical(sourceUrl);
+            name = Objects.requireNonNullElse(SourceNames.checked(sourceName, "sourceName"), "submit-api");
         } catch (IllegalArgumentException e) {
             return done(Problem.response(Response.Status.BAD_REQUEST, e.getMessage()));
         }
         if (text.isBlank()) {
             return done(Problem.response(Response.Status.BAD_REQUEST, "the document holds only white space"));
         }
-        if (sourceName != null && sourceName.length() > MAX_SOURCE_NAME) {
-            return done(Problem.response(Response.Status.BAD_REQUEST,
-                    "sourceName is longer than " + MAX_SOURCE_NAME + " characters"));
-        }
-        String name = sourceName == null || sourceName.isBlank() ? "submit-api" : sourceName.strip();
         TranscriptFetched event = TranscriptFetched.of(canonicalUrl, name, Instant.now(clock),
                 contentType.split(";")[0].strip().toLowerCase(Locale.ROOT), text);
         return publisher.publish(event)

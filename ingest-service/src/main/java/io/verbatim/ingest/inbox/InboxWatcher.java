@@ -1,10 +1,10 @@
 package io.verbatim.ingest.inbox;
 
 import io.quarkus.scheduler.Scheduled;
+import io.verbatim.events.DocumentDecoder;
 import io.verbatim.events.TranscriptFetched;
 import io.verbatim.ingest.config.IngestConfig;
 import io.verbatim.ingest.messaging.RawDocumentPublisher;
-import io.verbatim.ingest.source.DocumentDecoder;
 import io.verbatim.ingest.source.DocumentTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.verbatim.ingest.state;
 
 import io.verbatim.events.Sha256;
 import io.verbatim.events.SourceUrls;
+import io.verbatim.ingest.source.SourceNames;
 import java.time.Instant;
 
 /** Creates feed sources with their stable ids. */
@@ -10,10 +11,14 @@ public final class FeedSources {
     private FeedSources() {
     }
 
-    /** A new, active source for a feed URL; its id is derived from the canonical URL. */
+    /**
+     * A new, active source for a feed URL; its id is derived from the canonical URL. An unacceptable URL or name is
+     * an {@link IllegalArgumentException} saying why.
+     */
     public static FeedSource newSource(String url, String name) {
         String canonical = SourceUrls.canonical(url);
-        return new FeedSource(idOf(canonical), canonical, name == null || name.isBlank() ? canonical : name.strip(),
+        String checkedName = SourceNames.checked(name, "name");
+        return new FeedSource(idOf(canonical), canonical, checkedName == null ? canonical : checkedName,
                 false, Instant.now(), null, null, null);
     }
 

@@ -1,11 +1,14 @@
-package io.verbatim.ingest.source;
+package io.verbatim.events;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Decodes document bytes as UTF-8, strictly: bytes that are not UTF-8 are refused rather than mangled. */
+/**
+ * Decodes document bytes as UTF-8, strictly: bytes that are not UTF-8 are refused rather than mangled. The submit
+ * API, the inbox and the preview read a posted document this way, so the preview gives the ids the pipeline gives.
+ */
 public final class DocumentDecoder {
 
     private DocumentDecoder() {
