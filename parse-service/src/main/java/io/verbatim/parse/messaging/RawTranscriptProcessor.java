@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -50,10 +51,14 @@ public class RawTranscriptProcessor {
     private final MeterRegistry registry;
     private final KafkaTransactions<String> transactions;
     private final Timer parseTime;
+    private final String deadLetterTopic;
 
     public RawTranscriptProcessor(TranscriptParser parser, MeterRegistry registry,
-            @Channel(OUTGOING) KafkaTransactions<String> transactions) {
+            @Channel(OUTGOING) KafkaTransactions<String> transactions,
+            @ConfigProperty(name = "mp.messaging.incoming." + INCOMING + ".dead-letter-queue.topic",
+                    defaultValue = Topics.TRANSCRIPTS_RAW_DLQ) String deadLetterTopic) {
         this.parser = parser;
+        this.deadLetterTopic = deadLetterTopic;
         this.registry = registry;
         this.transactions = transactions;
         this.parseTime = Timer.builder("verbatim.parse.duration")
@@ -100,12 +105,12 @@ public class RawTranscriptProcessor {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(parsed.documentId()).build()));
     }
 
-    private static Message<String> deadLetter(KafkaRecord<String, String> record, RuntimeException failure) {
+    private Message<String> deadLetter(KafkaRecord<String, String> record, RuntimeException failure) {
         RecordHeaders headers = new RecordHeaders();
         DeadLetterHeaders.describe(failure, record.getTopic(), record.getPartition(), offset(record))
                 .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         return withTrace(record, Message.of(record.getPayload())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(Topics.TRANSCRIPTS_RAW_DLQ)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(deadLetterTopic)
                         .withKey(record.getKey()).withHeaders(headers).build()));
     }
 
