@@ -5,4 +5,5 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ./mvnw -B -q -DskipTests package
-exec java -Dverbatim.home="$PWD" -jar local-cluster/target/local-cluster.jar "$@"
+exec java -Dverbatim.home="$PWD" -cp "local-cluster/target/local-cluster.jar:local-cluster/target/lib/*" \
+  io.verbatim.local.LocalCluster "$@"
