@@ -1,0 +1,180 @@
+package io.verbatim.pipeline.bench;
+
+import io.verbatim.events.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * How far each stage has got, from the broker's offsets, sampled once a second during a run: documents published
+ * by ingest-service ({@code transcripts.raw}), documents handled by parse-service ({@code transcripts.parsed} plus
+ * its dead letters), documents whose storage store-service has committed (its group's committed offsets: coarse,
+ * they are committed every few seconds) and statements the outbox relay has published ({@code statements.new}).
+ * The stage in front of which work piles up is the slowest.
+ */
+final class StageProgress implements AutoCloseable {
+
+    static final String[] STAGES = {"ingest: submitted -> transcripts.raw", "parse: -> transcripts.parsed",
+            "store: consumed (committed offsets)", "store: outbox -> statements.new"};
+    static final String[] UNITS = {"documents", "documents", "documents", "statements"};
+
+    /** One sample: seconds since the start and each stage's count since the baseline. */
+    record Sample(double seconds, long[] counts) {
+    }
+
+    /** What a stage did: its count, its rate while busy, its best 5-second rate and the most work in front of it. */
+    record StageFigures(String stage, String unit, long count, double busySeconds, double rate, double peakRate,
+            long maxBacklog) {
+    }
+
+    private final Admin admin;
+    private final long[] baseline;
+    private final List<Sample> samples = new ArrayList<>();
+    private long startNanos;
+    private volatile boolean sampling;
+    private Thread sampler;
+
+    StageProgress(String bootstrapServers) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        admin = Admin.create(props);
+        baseline = counts();
+    }
+
+    private long[] counts() throws Exception {
+        return new long[] {
+                endOffsets(Set.of(Topics.TRANSCRIPTS_RAW)),
+                endOffsets(Set.of(Topics.TRANSCRIPTS_PARSED, Topics.TRANSCRIPTS_RAW_DLQ)),
+                committed("store-service", Topics.TRANSCRIPTS_PARSED),
+                endOffsets(Set.of(Topics.STATEMENTS_NEW))};
+    }
+
+    private long endOffsets(Set<String> topics) throws Exception {
+        Map<TopicPartition, OffsetSpec> request = admin.describeTopics(topics).allTopicNames()
+                .get(10, TimeUnit.SECONDS).values().stream()
+                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        return admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).values().stream()
+                .mapToLong(ListOffsetsResultInfo::offset).sum();
+    }
+
+    private long committed(String group, String topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset()).sum();
+    }
+
+    /**
+     * Waits until parse-service and store-service have committed every record in front of them (committed offsets
+     * trail the work by up to the commit interval).
+     */
+    void awaitDrained(java.time.Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (committed("parse-service", Topics.TRANSCRIPTS_RAW) >= endOffsets(Set.of(Topics.TRANSCRIPTS_RAW))
+                    && committed("store-service", Topics.TRANSCRIPTS_PARSED)
+                            >= endOffsets(Set.of(Topics.TRANSCRIPTS_PARSED))) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the pipeline did not drain within " + timeout);
+    }
+
+    /** Starts sampling once a second; counts are from the moment this object was made. */
+    void start() {
+        startNanos = System.nanoTime();
+        sampling = true;
+        sampler = new Thread(() -> {
+            while (sampling) {
+                try {
+                    sample();
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // a slow answer under load: skip this sample
+                }
+            }
+        }, "stage-progress");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    private void sample() throws Exception {
+        long[] now = counts();
+        for (int i = 0; i < now.length; i++) {
+            now[i] -= baseline[i];
+        }
+        synchronized (samples) {
+            samples.add(new Sample((System.nanoTime() - startNanos) / 1e9, now));
+        }
+    }
+
+    /** Stops sampling (after one last sample) and works out each stage's figures. */
+    List<StageFigures> stop() throws Exception {
+        sampling = false;
+        if (sampler != null) {
+            sampler.interrupt();
+            sampler.join();
+        }
+        sample();
+        List<Sample> all;
+        synchronized (samples) {
+            all = List.copyOf(samples);
+        }
+        List<StageFigures> figures = new ArrayList<>();
+        for (int stage = 0; stage < STAGES.length; stage++) {
+            figures.add(figures(all, stage));
+        }
+        return figures;
+    }
+
+    private static StageFigures figures(List<Sample> all, int stage) {
+        long total = all.get(all.size() - 1).counts()[stage];
+        double began = Double.NaN;
+        double ended = Double.NaN;
+        double peak = 0;
+        long backlog = 0;
+        for (int i = 0; i < all.size(); i++) {
+            Sample sample = all.get(i);
+            long count = sample.counts()[stage];
+            if (Double.isNaN(began) && count > 0) {
+                began = i == 0 ? 0 : all.get(i - 1).seconds();
+            }
+            if (Double.isNaN(ended) && count >= total && total > 0) {
+                ended = sample.seconds();
+            }
+            for (int j = i - 1; j >= 0; j--) {
+                if (sample.seconds() - all.get(j).seconds() >= 5) {
+                    peak = Math.max(peak, (count - all.get(j).counts()[stage])
+                            / (sample.seconds() - all.get(j).seconds()));
+                    break;
+                }
+            }
+            // documents handed to this stage and not yet through it (the store's outbox counts statements)
+            if (stage > 0 && stage < 3) {
+                backlog = Math.max(backlog, sample.counts()[stage - 1] - count);
+            }
+        }
+        double busy = ended - began;
+        return new StageFigures(STAGES[stage], UNITS[stage], total, busy, total / busy, peak, backlog);
+    }
+
+    @Override
+    public void close() {
+        sampling = false;
+        admin.close();
+    }
+}
