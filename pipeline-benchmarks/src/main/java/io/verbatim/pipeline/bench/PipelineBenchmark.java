@@ -92,8 +92,8 @@ public final class PipelineBenchmark {
                 + memTotal() + ", JDK " + System.getProperty("java.vm.version") + " ("
                 + System.getProperty("java.vm.name") + ")");
         report.put("Run", "services' JVM options", String.join(" ", ServiceProcess.javaOptions())
-                + (System.getenv("VERBATIM_SERVICE_JAVA_OPTS") == null ? "  (the run command's default)"
-                        : "  (VERBATIM_SERVICE_JAVA_OPTS)"));
+                + (ServiceProcess.javaOptions().equals(ServiceProcess.DEFAULT_JAVA_OPTIONS)
+                        ? "  (the run command's default)" : "  (VERBATIM_SERVICE_JAVA_OPTS)"));
         report.put("Run", "settings", settings.describe());
         report.load("at start");
 
@@ -317,7 +317,8 @@ public final class PipelineBenchmark {
             throw new IllegalStateException(refused + " warm-up documents were not accepted; see "
                     + cluster.service(RunningCluster.INGEST).log());
         }
-        try (StageProgress progress = new StageProgress(cluster.bootstrapServers())) {
+        try (StageProgress progress = new StageProgress(cluster.bootstrapServers(),
+                cluster.service(RunningCluster.STORE).baseUrl())) {
             progress.awaitDrained(Duration.ofSeconds(settings.count("timeout-seconds")));
         }
         // the outbox relay publishes after the consumer commits: wait for statements.new to fall quiet
@@ -361,7 +362,8 @@ public final class PipelineBenchmark {
         List<Submission> submissions;
         long delivered;
         List<StageProgress.StageFigures> stages;
-        try (StageProgress progress = new StageProgress(cluster.bootstrapServers())) {
+        try (StageProgress progress = new StageProgress(cluster.bootstrapServers(),
+                cluster.service(RunningCluster.STORE).baseUrl())) {
             progress.start();
             submissions = submitClosedLoop(documents, concurrency);
             log("all %,d submissions answered; waiting for their statements", documents);

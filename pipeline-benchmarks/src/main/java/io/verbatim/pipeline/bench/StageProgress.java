@@ -1,6 +1,11 @@
 package io.verbatim.pipeline.bench;
 
 import io.verbatim.events.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +21,16 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * How far each stage has got, from the broker's offsets, sampled once a second during a run: documents published
- * by ingest-service ({@code transcripts.raw}), documents handled by parse-service ({@code transcripts.parsed} plus
- * its dead letters), documents whose storage store-service has committed (its group's committed offsets: coarse,
- * they are committed every few seconds) and statements the outbox relay has published ({@code statements.new}).
- * The stage in front of which work piles up is the slowest.
+ * How far each stage has got, sampled once a second during a run: documents published by ingest-service (the end
+ * offsets of {@code transcripts.raw}), documents handled by parse-service ({@code transcripts.parsed} plus its dead
+ * letters), documents store-service has stored (its consumer's completed calls in {@code /q/metrics}, counted after
+ * the commit) and statements the outbox relay has published ({@code statements.new}). The stage in front of which
+ * work piles up is the slowest.
  */
 final class StageProgress implements AutoCloseable {
 
     static final String[] STAGES = {"ingest: submitted -> transcripts.raw", "parse: -> transcripts.parsed",
-            "store: consumed (committed offsets)", "store: outbox -> statements.new"};
+            "store: stored in PostgreSQL", "store: outbox -> statements.new"};
     static final String[] UNITS = {"documents", "documents", "documents", "statements"};
 
     /** One sample: seconds since the start and each stage's count since the baseline. */
@@ -37,14 +42,21 @@ final class StageProgress implements AutoCloseable {
             long maxBacklog) {
     }
 
+    /** store-service's count of stored documents: completed calls of its consumer (fault-tolerance metrics). */
+    private static final String STORED_METRIC = "ft_invocations_total{fallback=\"notDefined\",method=\""
+            + "io.verbatim.store.messaging.ParsedTranscriptConsumer.consume\",result=\"valueReturned\"}";
+
     private final Admin admin;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI storeMetrics;
     private final long[] baseline;
     private final List<Sample> samples = new ArrayList<>();
     private long startNanos;
     private volatile boolean sampling;
     private Thread sampler;
 
-    StageProgress(String bootstrapServers) throws Exception {
+    StageProgress(String bootstrapServers, String storeBaseUrl) throws Exception {
+        storeMetrics = URI.create(storeBaseUrl + "/q/metrics");
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         admin = Admin.create(props);
@@ -55,7 +67,7 @@ final class StageProgress implements AutoCloseable {
         return new long[] {
                 endOffsets(Set.of(Topics.TRANSCRIPTS_RAW)),
                 endOffsets(Set.of(Topics.TRANSCRIPTS_PARSED, Topics.TRANSCRIPTS_RAW_DLQ)),
-                committed("store-service", Topics.TRANSCRIPTS_PARSED),
+                storedDocuments(),
                 endOffsets(Set.of(Topics.STATEMENTS_NEW))};
     }
 
@@ -66,6 +78,14 @@ final class StageProgress implements AutoCloseable {
                 .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
         return admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).values().stream()
                 .mapToLong(ListOffsetsResultInfo::offset).sum();
+    }
+
+    private long storedDocuments() throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(storeMetrics).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith(STORED_METRIC)).findFirst()
+                .map(line -> (long) Double.parseDouble(line.substring(STORED_METRIC.length()).strip().split(" ")[0]))
+                .orElse(0L);
     }
 
     private long committed(String group, String topic) throws Exception {
@@ -79,7 +99,7 @@ final class StageProgress implements AutoCloseable {
      * Waits until parse-service and store-service have committed every record in front of them (committed offsets
      * trail the work by up to the commit interval).
      */
-    void awaitDrained(java.time.Duration timeout) throws Exception {
+    void awaitDrained(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (committed("parse-service", Topics.TRANSCRIPTS_RAW) >= endOffsets(Set.of(Topics.TRANSCRIPTS_RAW))
