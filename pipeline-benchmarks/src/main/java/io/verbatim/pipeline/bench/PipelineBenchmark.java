@@ -68,15 +68,14 @@ public final class PipelineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         BenchSettings settings = new BenchSettings(args);
         if (settings.help()) {
             System.out.print(BenchSettings.usage());
-            return;
+        } else {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            new PipelineBenchmark(settings).run();
+            System.exit(0); // the Kafka clients' non-daemon threads must not keep the JVM up
         }
-        new PipelineBenchmark(settings).run();
-        // the clients' non-daemon threads must not keep the JVM up
-        System.exit(0);
     }
 
     static void log(String format, Object... args) {
@@ -401,8 +400,9 @@ public final class PipelineBenchmark {
         report.put(section, "** end-to-end rate **", String.format("%,.1f documents/s, %,.0f statements/s, %.2f MB/s "
                 + "of documents", docsPerSecond, delivered / seconds, docsPerSecond * bodyBytes / 1e6));
         for (StageProgress.StageFigures stage : stages) {
-            report.put(section, "stage " + stage.stage(), String.format("%,d %s in %.0f s busy: %,.1f/s, best 5 s "
-                    + "%,.1f/s%s", stage.count(), stage.unit(), stage.busySeconds(), stage.rate(), stage.peakRate(),
+            report.put(section, "stage " + stage.stage(), String.format("%,d %s in %.0f s busy: %,.1f/s%s%s",
+                    stage.count(), stage.unit(), stage.busySeconds(), stage.rate(),
+                    Double.isNaN(stage.peakRate()) ? "" : String.format(", best 5 s %,.1f/s", stage.peakRate()),
                     stage.maxBacklog() > 0 ? String.format("; most waiting in front of it %,d", stage.maxBacklog())
                             : ""));
         }
@@ -512,7 +512,7 @@ public final class PipelineBenchmark {
         if (saturation != null) {
             double pipelineMb = saturation.documentsPerSecond() * saturation.averageBodyBytes() / 1e6;
             report.put(section, "** pipeline / producer perf test **", String.format("%.4f of its records/s "
-                    + "(%.1f×  slower), %.4f of its MB/s", saturation.documentsPerSecond() / producer.recordsPerSecond(),
+                    + "(%.1f× slower), %.4f of its MB/s", saturation.documentsPerSecond() / producer.recordsPerSecond(),
                     producer.recordsPerSecond() / saturation.documentsPerSecond(),
                     pipelineMb / producer.megabytesPerSecond()));
             report.put(section, "pipeline / consumer perf test", String.format("%.4f of its records/s (%.1f× slower)",

@@ -37,7 +37,10 @@ final class StageProgress implements AutoCloseable {
     record Sample(double seconds, long[] counts) {
     }
 
-    /** What a stage did: its count, its rate while busy, its best 5-second rate and the most work in front of it. */
+    /**
+     * What a stage did: its count, its rate while busy, its best rate over 5 s (NaN in a shorter run) and the most
+     * work in front of it.
+     */
     record StageFigures(String stage, String unit, long count, double busySeconds, double rate, double peakRate,
             long maxBacklog) {
     }
@@ -165,7 +168,7 @@ final class StageProgress implements AutoCloseable {
         long total = all.get(all.size() - 1).counts()[stage];
         double began = Double.NaN;
         double ended = Double.NaN;
-        double peak = 0;
+        double peak = Double.NaN;
         long backlog = 0;
         for (int i = 0; i < all.size(); i++) {
             Sample sample = all.get(i);
@@ -178,8 +181,8 @@ final class StageProgress implements AutoCloseable {
             }
             for (int j = i - 1; j >= 0; j--) {
                 if (sample.seconds() - all.get(j).seconds() >= 5) {
-                    peak = Math.max(peak, (count - all.get(j).counts()[stage])
-                            / (sample.seconds() - all.get(j).seconds()));
+                    double rate = (count - all.get(j).counts()[stage]) / (sample.seconds() - all.get(j).seconds());
+                    peak = Double.isNaN(peak) ? rate : Math.max(peak, rate);
                     break;
                 }
             }
