@@ -68,7 +68,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** {@code VERBATIM_SERVICE_JAVA_OPTS} split on white space, else {@link #DEFAULT_JAVA_OPTIONS}. */
-    static List<String> javaOptions() {
+    public static List<String> javaOptions() {
         String configured = System.getenv("VERBATIM_SERVICE_JAVA_OPTS");
         if (configured == null || configured.isBlank()) {
             return DEFAULT_JAVA_OPTIONS;

@@ -122,8 +122,12 @@ public class StatementStore {
         if (removed > 0) {
             StatementEntity.getEntityManager().flush();
         }
+        // all statements, then all outbox rows: the flush then sends each table's rows as one JDBC batch, where
+        // alternating the two tables ended every batch after one row (a round trip to PostgreSQL per row)
         for (StatementEntity statement : added) {
             statement.persist();
+        }
+        for (StatementEntity statement : added) {
             writeOutbox(statement, transcript, now);
         }
         TranscriptRevisionEntity revision = new TranscriptRevisionEntity();
