@@ -317,7 +317,7 @@ public final class PipelineBenchmark {
                     + cluster.service(RunningCluster.INGEST).log());
         }
         try (StageProgress progress = new StageProgress(cluster.bootstrapServers(),
-                cluster.service(RunningCluster.STORE).baseUrl())) {
+                cluster.service(RunningCluster.PARSE).baseUrl(), cluster.service(RunningCluster.STORE).baseUrl())) {
             progress.awaitDrained(Duration.ofSeconds(settings.count("timeout-seconds")));
         }
         // the outbox relay publishes after the consumer commits: wait for statements.new to fall quiet
@@ -362,7 +362,7 @@ public final class PipelineBenchmark {
         long delivered;
         List<StageProgress.StageFigures> stages;
         try (StageProgress progress = new StageProgress(cluster.bootstrapServers(),
-                cluster.service(RunningCluster.STORE).baseUrl())) {
+                cluster.service(RunningCluster.PARSE).baseUrl(), cluster.service(RunningCluster.STORE).baseUrl())) {
             progress.start();
             submissions = submitClosedLoop(documents, concurrency);
             log("all %,d submissions answered; waiting for their statements", documents);

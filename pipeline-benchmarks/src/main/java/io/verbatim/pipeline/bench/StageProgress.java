@@ -1,6 +1,7 @@
 package io.verbatim.pipeline.bench;
 
 import io.verbatim.events.Topics;
+import io.verbatim.testsupport.ConsumerGroups;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,14 +18,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * How far each stage has got, sampled once a second during a run: documents published by ingest-service (the end
- * offsets of {@code transcripts.raw}), documents handled by parse-service ({@code transcripts.parsed} plus its dead
- * letters), documents store-service has stored (its consumer's completed calls in {@code /q/metrics}, counted after
- * the commit) and statements the outbox relay has published ({@code statements.new}). The stage in front of which
+ * offsets of {@code transcripts.raw}), documents handled by parse-service (its {@code verbatim_parse_documents_total}
+ * and {@code verbatim_parse_failures_total}: the end offsets of its transactional output would also count commit
+ * markers), documents store-service has stored (completed calls of its storage method in {@code /q/metrics}) and statements the outbox relay has published ({@code statements.new}). The stage in front of which
  * work piles up is the slowest.
  */
 final class StageProgress implements AutoCloseable {
@@ -45,21 +45,28 @@ final class StageProgress implements AutoCloseable {
             long maxBacklog) {
     }
 
-    /** store-service's count of stored documents: completed calls of its consumer (fault-tolerance metrics). */
+    /** store-service's count of stored documents: completed calls of its storage method (fault-tolerance metrics). */
     private static final String STORED_METRIC = "ft_invocations_total{fallback=\"notDefined\",method=\""
-            + "io.verbatim.store.messaging.ParsedTranscriptConsumer.consume\",result=\"valueReturned\"}";
+            + "io.verbatim.store.messaging.ParsedTranscriptStorage.store\",result=\"valueReturned\"}";
+    /** parse-service's counters of documents parsed (per kind) and dead-lettered (per reason). */
+    private static final List<String> PARSED_METRICS = List.of("verbatim_parse_documents_total{",
+            "verbatim_parse_failures_total{");
 
     private final Admin admin;
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI storeMetrics;
+    private final URI parseMetrics;
+    private final String bootstrapServers;
     private final long[] baseline;
     private final List<Sample> samples = new ArrayList<>();
     private long startNanos;
     private volatile boolean sampling;
     private Thread sampler;
 
-    StageProgress(String bootstrapServers, String storeBaseUrl) throws Exception {
+    StageProgress(String bootstrapServers, String parseBaseUrl, String storeBaseUrl) throws Exception {
+        this.bootstrapServers = bootstrapServers;
         storeMetrics = URI.create(storeBaseUrl + "/q/metrics");
+        parseMetrics = URI.create(parseBaseUrl + "/q/metrics");
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         admin = Admin.create(props);
@@ -69,7 +76,7 @@ final class StageProgress implements AutoCloseable {
     private long[] counts() throws Exception {
         return new long[] {
                 endOffsets(Set.of(Topics.TRANSCRIPTS_RAW)),
-                endOffsets(Set.of(Topics.TRANSCRIPTS_PARSED, Topics.TRANSCRIPTS_RAW_DLQ)),
+                parsedDocuments(),
                 storedDocuments(),
                 endOffsets(Set.of(Topics.STATEMENTS_NEW))};
     }
@@ -91,23 +98,20 @@ final class StageProgress implements AutoCloseable {
                 .orElse(0L);
     }
 
-    private long committed(String group, String topic) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                .mapToLong(e -> e.getValue().offset()).sum();
+    private long parsedDocuments() throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(parseMetrics).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return (long) metrics.lines().filter(line -> PARSED_METRICS.stream().anyMatch(line::startsWith))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
-    /**
-     * Waits until parse-service and store-service have committed every record in front of them (committed offsets
-     * trail the work by up to the commit interval).
-     */
+    /** Waits until parse-service and store-service have committed past every record in front of them. */
     void awaitDrained(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (committed("parse-service", Topics.TRANSCRIPTS_RAW) >= endOffsets(Set.of(Topics.TRANSCRIPTS_RAW))
-                    && committed("store-service", Topics.TRANSCRIPTS_PARSED)
-                            >= endOffsets(Set.of(Topics.TRANSCRIPTS_PARSED))) {
+            if (ConsumerGroups.unconsumed(admin, bootstrapServers, "parse-service", Topics.TRANSCRIPTS_RAW) == 0
+                    && ConsumerGroups.unconsumed(admin, bootstrapServers, "store-service",
+                            Topics.TRANSCRIPTS_PARSED) == 0) {
                 return;
             }
             Thread.sleep(500);
