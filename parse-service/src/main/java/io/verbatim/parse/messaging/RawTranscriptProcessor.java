@@ -90,7 +90,9 @@ public class RawTranscriptProcessor {
         TranscriptParsed parsed;
         try {
             parsed = parser.parse(EventJson.read(record.getPayload(), TranscriptFetched.class));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // every record ends in the batch's transaction, as a parsed record or as a dead letter: a failure that
+            // escaped here would fail the batch without a transaction, and the next batch's offsets would skip it
             String reason = e instanceof MalformedEventException ? "malformed-event"
                     : e instanceof UnparseableDocumentException ? "unparseable" : "error";
             registry.counter("verbatim.parse.failures", "reason", reason).increment();
@@ -105,7 +107,7 @@ public class RawTranscriptProcessor {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(parsed.documentId()).build()));
     }
 
-    private Message<String> deadLetter(KafkaRecord<String, String> record, RuntimeException failure) {
+    private Message<String> deadLetter(KafkaRecord<String, String> record, Throwable failure) {
         RecordHeaders headers = new RecordHeaders();
         DeadLetterHeaders.describe(failure, record.getTopic(), record.getPartition(), offset(record))
                 .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));

@@ -59,7 +59,8 @@ public class ParsedTranscriptConsumer {
         for (KafkaRecord<String, String> record : records) {
             try {
                 storage.store(record.getPayload());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
+                // dead-lettered in the batch's transaction: an escaping failure would skip the batch
                 long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
                         .map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
                 LOG.warnf("record %s-%d@%d dead-lettered: %s", record.getTopic(), record.getPartition(), offset,
