@@ -115,8 +115,9 @@ final class PipelineAudit {
         report.figure("statements stored", storedStatements);
         report.check("statements lost", 0, lost);
         report.check("statements stored beyond what the parser finds", 0, extra);
-        report.check("duplicate statement rows: count(*) - count(distinct statement_id)", 0,
-                storedStatements - distinctStatements);
+        // statement_id is unique by constraint, so count(distinct statement_id) = count(*) always: a duplicate
+        // statement would have to show as a second row at the same place of the same transcript
+        report.figure("statement rows / distinct statement ids", storedStatements + " / " + distinctStatements);
         report.check("duplicate statement rows: count(*) - count(distinct (transcript, ordinal))", 0,
                 storedStatements - distinctPlaces);
 
@@ -142,7 +143,22 @@ final class PipelineAudit {
         report.check("stored statements never announced on statements.new", 0, unannounced);
         report.check("distinct eventIds on statements.new = stored statements", storedStatements, eventIds.size());
 
+        auditExactlyOnceParsing(poison, report);
         auditDeadLetters(poison, report);
+    }
+
+    /**
+     * Exactly once from {@code transcripts.raw} to {@code transcripts.parsed}: every raw record (a document sent
+     * again by the feeder counts again) is parsed once or dead-lettered once, never twice, whatever was killed.
+     */
+    private void auditExactlyOnceParsing(List<PoisonRecords.Injected> poison, ChaosReport report) {
+        long raw = topics.readAll(Topics.TRANSCRIPTS_RAW).size();
+        long parsed = topics.readAll(Topics.TRANSCRIPTS_PARSED).size();
+        long rawPoison = poison.stream().filter(p -> p.kind().topic().equals(Topics.TRANSCRIPTS_RAW)).count();
+        long parsedPoison = poison.size() - rawPoison;
+        report.figure("transcripts.raw records (documents sent again included)", raw);
+        report.check("transcripts.parsed records = transcripts.raw records - raw poison + poison written to"
+                + " transcripts.parsed (each raw record parsed exactly once)", raw - rawPoison + parsedPoison, parsed);
     }
 
     private void auditDeadLetters(List<PoisonRecords.Injected> poison, ChaosReport report) {

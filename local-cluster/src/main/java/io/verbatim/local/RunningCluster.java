@@ -111,8 +111,10 @@ public final class RunningCluster implements AutoCloseable {
     private void startService(String name, int port, Map<String, String> own) throws IOException {
         Map<String, String> environment = new HashMap<>(own);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
-        // one instance of each service: a restarted one takes over its predecessor's Kafka transactional id
-        environment.put("VERBATIM_INSTANCE_ID", "local");
+        // one instance of each service per cluster: a restarted one takes over its predecessor's Kafka
+        // transactional id; the data folder tells clusters sharing one external broker apart
+        environment.put("VERBATIM_INSTANCE_ID", "local-" + io.verbatim.events.Sha256.hex(
+                settings.data().toAbsolutePath().toString()).substring(0, 12));
         environment.putAll(settings.serviceEnvironment().getOrDefault(name, Map.of()));
         services.put(name, ServiceProcess.start(settings.root(), name, port(port), environment, logs));
     }

@@ -68,8 +68,11 @@ public final class ConsumerGroups {
             }
             long records = 0;
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (behind.stream().anyMatch(p -> reader.position(p, Duration.ofSeconds(10)) < ends.get(p))
-                    && System.nanoTime() < deadline) {
+            while (behind.stream().anyMatch(p -> reader.position(p, Duration.ofSeconds(10)) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " from " + group
+                            + "'s committed offsets to its end within 30 s");
+                }
                 records += reader.poll(Duration.ofMillis(200)).count();
             }
             return records;

@@ -19,6 +19,8 @@ public final class TopicWriter implements AutoCloseable {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        // the services take records up to 8 MiB (the brokers' message.max.bytes); tests may write as large
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(8 * 1024 * 1024));
         producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -17,11 +18,14 @@ import io.verbatim.events.Topics;
 import io.verbatim.events.TranscriptFetched;
 import io.verbatim.events.TranscriptParsed;
 import io.verbatim.parse.TranscriptParser;
+import io.verbatim.parse.config.ParseConfig;
 import io.verbatim.parse.extract.UnparseableDocumentException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -52,12 +56,17 @@ public class RawTranscriptProcessor {
     private final KafkaTransactions<String> transactions;
     private final Timer parseTime;
     private final String deadLetterTopic;
+    private final int maxRecordBytes;
+    private final KafkaClientService kafkaClients;
 
     public RawTranscriptProcessor(TranscriptParser parser, MeterRegistry registry,
-            @Channel(OUTGOING) KafkaTransactions<String> transactions,
+            @Channel(OUTGOING) KafkaTransactions<String> transactions, KafkaClientService kafkaClients,
+            ParseConfig config,
             @ConfigProperty(name = "mp.messaging.incoming." + INCOMING + ".dead-letter-queue.topic",
                     defaultValue = Topics.TRANSCRIPTS_RAW_DLQ) String deadLetterTopic) {
         this.parser = parser;
+        this.kafkaClients = kafkaClients;
+        this.maxRecordBytes = config.maxRecordBytes();
         this.deadLetterTopic = deadLetterTopic;
         this.registry = registry;
         this.transactions = transactions;
@@ -69,13 +78,27 @@ public class RawTranscriptProcessor {
 
     @Incoming(INCOMING)
     public Uni<Void> parse(KafkaRecordBatch<String, String> batch) {
-        // parsing is CPU work: off the event loop, and before the transaction opens so that it stays short
-        return Uni.createFrom().item(() -> parseAll(batch.getRecords()))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(outgoing -> transactions.withTransactionAndAck(batch, emitter -> {
-                    outgoing.forEach(emitter::send);
-                    return Uni.createFrom().voidItem();
-                }));
+        // Parsing is CPU work: off the event loop. It runs inside the transaction's work so that any failure,
+        // even one no record's handling caught, aborts the transaction; the broker's transaction clock only starts
+        // with the first record sent, after parsing.
+        return transactions.withTransaction(batch, emitter -> Uni.createFrom()
+                        .item(() -> parseAll(batch.getRecords()))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .invoke(outgoing -> outgoing.forEach(emitter::send))
+                        .replaceWithVoid())
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()))
+                .onFailure().recoverWithUni(this::readAgain);
+    }
+
+    /**
+     * The batch was not committed (transaction aborted, broker away, fenced after a rebalance): back to the last
+     * committed offsets, so that the next batch cannot commit offsets past it. If even that fails, the channel
+     * fails (readiness and liveness go down) rather than going on past an uncommitted batch.
+     */
+    private Uni<Void> readAgain(Throwable failure) {
+        LOG.warnf("batch not committed, reading it again from the last committed offsets: %s", failure.toString());
+        return kafkaClients.getConsumer(INCOMING).resetToLastCommittedPositions()
+                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).atMost(10);
     }
 
     private List<Message<String>> parseAll(List<KafkaRecord<String, String>> records) {
@@ -88,11 +111,18 @@ public class RawTranscriptProcessor {
 
     private Message<String> parseOne(KafkaRecord<String, String> record) {
         TranscriptParsed parsed;
+        String json;
         try {
             parsed = parser.parse(EventJson.read(record.getPayload(), TranscriptFetched.class));
+            json = EventJson.write(parsed);
+            int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > maxRecordBytes) {
+                throw new UnparseableDocumentException(String.format(Locale.ROOT,
+                        "the parsed document (%,d statements) would be a %,d-byte record; transcripts.parsed takes"
+                                + " at most %,d bytes", parsed.statements().size(), bytes, maxRecordBytes));
+            }
         } catch (RuntimeException | StackOverflowError e) {
-            // every record ends in the batch's transaction, as a parsed record or as a dead letter: a failure that
-            // escaped here would fail the batch without a transaction, and the next batch's offsets would skip it
+            // every record ends in the batch's transaction, as a parsed record or as a dead letter
             String reason = e instanceof MalformedEventException ? "malformed-event"
                     : e instanceof UnparseableDocumentException ? "unparseable" : "error";
             registry.counter("verbatim.parse.failures", "reason", reason).increment();
@@ -103,7 +133,7 @@ public class RawTranscriptProcessor {
         registry.counter("verbatim.parse.documents", "kind", parsed.kind()).increment();
         LOG.debugf("document %s parsed: %s, %d statements", parsed.documentId(), parsed.kind(),
                 parsed.statements().size());
-        return withTrace(record, Message.of(EventJson.write(parsed))
+        return withTrace(record, Message.of(json)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(parsed.documentId()).build()));
     }
 

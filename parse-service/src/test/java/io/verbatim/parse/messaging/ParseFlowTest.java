@@ -99,6 +99,24 @@ class ParseFlowTest {
                 .contains("verbatim_parse_documents_total{kind=\"");
     }
 
+    @Test
+    void aDocumentWhoseParsedRecordWouldBeTooLargeIsDeadLetteredAndThePartitionGoesOn() {
+        // 1.2 MB of one-line turns parses into 60,000 statements: a record of more than the 7 MiB limit
+        String body = "Vladimir Putin: Yes.\n\nKim Jong-un: No.\n\n".repeat(30_000) + UUID.randomUUID();
+        TranscriptFetched huge = TranscriptFetched.of(null, "test", Instant.now(), "text/plain", body);
+        TranscriptFetched next = TranscriptFetched.of(null, "test", Instant.now(), "text/plain",
+                "Vladimir Putin: After the big one. " + UUID.randomUUID());
+
+        writer.write(Topics.TRANSCRIPTS_RAW, huge.documentId(), EventJson.write(huge));
+        writer.write(Topics.TRANSCRIPTS_RAW, next.documentId(), EventJson.write(next));
+
+        ConsumerRecord<String, String> dead = deadLetters
+                .awaitRecords(1, r -> huge.documentId().equals(r.key()), WAIT).get(0);
+        assertThat(header(dead, "dead-letter-reason")).contains("byte record; transcripts.parsed takes at most");
+        assertThat(parsed.awaitRecords(1, r -> next.documentId().equals(r.key()), WAIT)).hasSize(1);
+        assertThat(parsed.pollFor(Duration.ofSeconds(1))).noneMatch(r -> huge.documentId().equals(r.key()));
+    }
+
     private static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

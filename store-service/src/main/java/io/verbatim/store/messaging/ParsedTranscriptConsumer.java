@@ -2,6 +2,7 @@ package io.verbatim.store.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -11,6 +12,7 @@ import io.verbatim.events.DeadLetterHeaders;
 import io.verbatim.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -36,21 +38,36 @@ public class ParsedTranscriptConsumer {
 
     private final ParsedTranscriptStorage storage;
     private final KafkaTransactions<String> deadLetters;
+    private final KafkaClientService kafkaClients;
 
     public ParsedTranscriptConsumer(ParsedTranscriptStorage storage,
-            @Channel(DEAD_LETTERS) KafkaTransactions<String> deadLetters) {
+            @Channel(DEAD_LETTERS) KafkaTransactions<String> deadLetters, KafkaClientService kafkaClients) {
         this.storage = storage;
         this.deadLetters = deadLetters;
+        this.kafkaClients = kafkaClients;
     }
 
     @Incoming(INCOMING)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return Uni.createFrom().item(() -> storeAll(batch.getRecords()))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(refused -> deadLetters.withTransactionAndAck(batch, emitter -> {
-                    refused.forEach(emitter::send);
-                    return Uni.createFrom().voidItem();
-                }));
+        // The database work runs off the event loop, inside the transaction's work, so that any failure aborts
+        // the transaction; the broker's transaction clock only starts with the first dead letter or the offsets.
+        return deadLetters.withTransaction(batch, emitter -> Uni.createFrom()
+                        .item(() -> storeAll(batch.getRecords()))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .invoke(refused -> refused.forEach(emitter::send))
+                        .replaceWithVoid())
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()))
+                .onFailure().recoverWithUni(this::readAgain);
+    }
+
+    /**
+     * The batch was not committed: back to the last committed offsets (storing it again is a no-op), so that the
+     * next batch cannot commit offsets past it. If even that fails, the channel fails rather than going on.
+     */
+    private Uni<Void> readAgain(Throwable failure) {
+        LOG.warnf("batch not committed, reading it again from the last committed offsets: %s", failure.toString());
+        return kafkaClients.getConsumer(INCOMING).resetToLastCommittedPositions()
+                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).atMost(10);
     }
 
     /** Stores every record of the batch in order; returns the dead letters of those that are not valid events. */
@@ -60,7 +77,6 @@ public class ParsedTranscriptConsumer {
             try {
                 storage.store(record.getPayload());
             } catch (RuntimeException | StackOverflowError e) {
-                // dead-lettered in the batch's transaction: an escaping failure would skip the batch
                 long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
                         .map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
                 LOG.warnf("record %s-%d@%d dead-lettered: %s", record.getTopic(), record.getPartition(), offset,
