@@ -3,16 +3,14 @@ package io.verbatim.parse.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
-import io.verbatim.events.DeadLetterHeaders;
 import io.verbatim.events.EventJson;
+import io.verbatim.messaging.ExactlyOnceBatches;
 import io.verbatim.events.MalformedEventException;
 import io.verbatim.events.Topics;
 import io.verbatim.events.TranscriptFetched;
@@ -22,11 +20,9 @@ import io.verbatim.parse.config.ParseConfig;
 import io.verbatim.parse.extract.UnparseableDocumentException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -78,27 +74,8 @@ public class RawTranscriptProcessor {
 
     @Incoming(INCOMING)
     public Uni<Void> parse(KafkaRecordBatch<String, String> batch) {
-        // Parsing is CPU work: off the event loop. It runs inside the transaction's work so that any failure,
-        // even one no record's handling caught, aborts the transaction; the broker's transaction clock only starts
-        // with the first record sent, after parsing.
-        return transactions.withTransaction(batch, emitter -> Uni.createFrom()
-                        .item(() -> parseAll(batch.getRecords()))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                        .invoke(outgoing -> outgoing.forEach(emitter::send))
-                        .replaceWithVoid())
-                .chain(() -> Uni.createFrom().completionStage(batch.ack()))
-                .onFailure().recoverWithUni(this::readAgain);
-    }
-
-    /**
-     * The batch was not committed (transaction aborted, broker away, fenced after a rebalance): back to the last
-     * committed offsets, so that the next batch cannot commit offsets past it. If even that fails, the channel
-     * fails (readiness and liveness go down) rather than going on past an uncommitted batch.
-     */
-    private Uni<Void> readAgain(Throwable failure) {
-        LOG.warnf("batch not committed, reading it again from the last committed offsets: %s", failure.toString());
-        return kafkaClients.getConsumer(INCOMING).resetToLastCommittedPositions()
-                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).atMost(10);
+        return ExactlyOnceBatches.process(INCOMING, batch, transactions, kafkaClients,
+                () -> parseAll(batch.getRecords()));
     }
 
     private List<Message<String>> parseAll(List<KafkaRecord<String, String>> records) {
@@ -127,28 +104,14 @@ public class RawTranscriptProcessor {
                     : e instanceof UnparseableDocumentException ? "unparseable" : "error";
             registry.counter("verbatim.parse.failures", "reason", reason).increment();
             LOG.warnf("record %s-%d@%d dead-lettered: %s", record.getTopic(), record.getPartition(),
-                    offset(record), e.getMessage());
-            return deadLetter(record, e);
+                    ExactlyOnceBatches.offset(record), e.getMessage());
+            return withTrace(record, ExactlyOnceBatches.deadLetter(record, e, deadLetterTopic));
         }
         registry.counter("verbatim.parse.documents", "kind", parsed.kind()).increment();
         LOG.debugf("document %s parsed: %s, %d statements", parsed.documentId(), parsed.kind(),
                 parsed.statements().size());
         return withTrace(record, Message.of(json)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(parsed.documentId()).build()));
-    }
-
-    private Message<String> deadLetter(KafkaRecord<String, String> record, Throwable failure) {
-        RecordHeaders headers = new RecordHeaders();
-        DeadLetterHeaders.describe(failure, record.getTopic(), record.getPartition(), offset(record))
-                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-        return withTrace(record, Message.of(record.getPayload())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(deadLetterTopic)
-                        .withKey(record.getKey()).withHeaders(headers).build()));
-    }
-
-    private static long offset(KafkaRecord<String, String> record) {
-        return record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset)
-                .orElse(-1L);
     }
 
     /** The outgoing record continues the incoming record's trace, when tracing is on. */

@@ -1,21 +1,15 @@
 package io.verbatim.store.messaging;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
-import io.verbatim.events.DeadLetterHeaders;
 import io.verbatim.events.Topics;
+import io.verbatim.messaging.ExactlyOnceBatches;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -49,25 +43,8 @@ public class ParsedTranscriptConsumer {
 
     @Incoming(INCOMING)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        // The database work runs off the event loop, inside the transaction's work, so that any failure aborts
-        // the transaction; the broker's transaction clock only starts with the first dead letter or the offsets.
-        return deadLetters.withTransaction(batch, emitter -> Uni.createFrom()
-                        .item(() -> storeAll(batch.getRecords()))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                        .invoke(refused -> refused.forEach(emitter::send))
-                        .replaceWithVoid())
-                .chain(() -> Uni.createFrom().completionStage(batch.ack()))
-                .onFailure().recoverWithUni(this::readAgain);
-    }
-
-    /**
-     * The batch was not committed: back to the last committed offsets (storing it again is a no-op), so that the
-     * next batch cannot commit offsets past it. If even that fails, the channel fails rather than going on.
-     */
-    private Uni<Void> readAgain(Throwable failure) {
-        LOG.warnf("batch not committed, reading it again from the last committed offsets: %s", failure.toString());
-        return kafkaClients.getConsumer(INCOMING).resetToLastCommittedPositions()
-                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).atMost(10);
+        return ExactlyOnceBatches.process(INCOMING, batch, deadLetters, kafkaClients,
+                () -> storeAll(batch.getRecords()));
     }
 
     /** Stores every record of the batch in order; returns the dead letters of those that are not valid events. */
@@ -77,16 +54,9 @@ public class ParsedTranscriptConsumer {
             try {
                 storage.store(record.getPayload());
             } catch (RuntimeException | StackOverflowError e) {
-                long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
-                        .map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
-                LOG.warnf("record %s-%d@%d dead-lettered: %s", record.getTopic(), record.getPartition(), offset,
-                        e.getMessage());
-                RecordHeaders headers = new RecordHeaders();
-                DeadLetterHeaders.describe(e, record.getTopic(), record.getPartition(), offset)
-                        .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-                refused.add(Message.of(record.getPayload()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(Topics.TRANSCRIPTS_PARSED_DLQ).withKey(record.getKey()).withHeaders(headers)
-                        .build()));
+                LOG.warnf("record %s-%d@%d dead-lettered: %s", record.getTopic(), record.getPartition(),
+                        ExactlyOnceBatches.offset(record), e.getMessage());
+                refused.add(ExactlyOnceBatches.deadLetter(record, e, Topics.TRANSCRIPTS_PARSED_DLQ));
             }
         }
         return refused;
