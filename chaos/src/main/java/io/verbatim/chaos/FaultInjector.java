@@ -4,12 +4,7 @@ import io.verbatim.local.LocalKafka;
 import io.verbatim.local.LocalPostgres;
 import io.verbatim.local.RunningCluster;
 import io.verbatim.local.ServiceProcess;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,7 +30,6 @@ final class FaultInjector {
     private final ChaosSettings settings;
     private final Random random;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final List<Fault> done = new ArrayList<>();
 
     FaultInjector(RunningCluster cluster, ChaosSettings settings, Random random, PrintStream out) {
@@ -105,7 +99,7 @@ final class FaultInjector {
             }
         }
         long restarted = System.nanoTime();
-        awaitEveryServiceReady(restarted + GIVE_UP.toNanos());
+        awaitEveryServiceReady();
         long ready = System.nanoTime();
         return new Fault(target, action, atDocument, TimeUnit.NANOSECONDS.toMillis(restarted - down),
                 TimeUnit.NANOSECONDS.toMillis(ready - restarted));
@@ -116,27 +110,9 @@ final class FaultInjector {
         TimeUnit.MILLISECONDS.sleep(500 + random.nextInt(1500));
     }
 
-    private void awaitEveryServiceReady(long deadline) throws InterruptedException {
+    private void awaitEveryServiceReady() throws InterruptedException {
         for (ServiceProcess service : cluster.services()) {
-            while (!ready(service)) {
-                if (!service.isAlive()) {
-                    throw new IllegalStateException(service.name() + " died; see " + service.log());
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(service.name() + " was not ready again within " + GIVE_UP);
-                }
-                TimeUnit.MILLISECONDS.sleep(100);
-            }
-        }
-    }
-
-    private boolean ready(ServiceProcess service) throws InterruptedException {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(3)).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
+            service.awaitReady(GIVE_UP);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.verbatim.events.Topics;
 import io.verbatim.local.LocalPostgres;
 import io.verbatim.local.RunningCluster;
 import io.verbatim.testsupport.ConsumerGroups;
+import io.verbatim.testsupport.TopicReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -40,12 +41,10 @@ import org.apache.kafka.common.header.Header;
 final class PipelineAudit {
 
     private final RunningCluster cluster;
-    private final TopicContents topics;
     private final HttpClient http = HttpClient.newHttpClient();
 
     PipelineAudit(RunningCluster cluster) {
         this.cluster = cluster;
-        this.topics = new TopicContents(cluster.bootstrapServers());
     }
 
     /**
@@ -128,12 +127,11 @@ final class PipelineAudit {
                 storedIds.add(rows.getString(1));
             }
         }
-        List<ConsumerRecord<String, byte[]>> announced = topics.readAll(Topics.STATEMENTS_NEW);
+        List<ConsumerRecord<String, String>> announced = readAll(Topics.STATEMENTS_NEW);
         Set<String> eventIds = new HashSet<>();
         Set<String> announcedStatements = new HashSet<>();
-        for (ConsumerRecord<String, byte[]> record : announced) {
-            StatementNew event = EventJson.read(new String(record.value(), StandardCharsets.UTF_8),
-                    StatementNew.class);
+        for (ConsumerRecord<String, String> record : announced) {
+            StatementNew event = EventJson.read(record.value(), StatementNew.class);
             eventIds.add(event.eventId());
             announcedStatements.add(event.statementId());
         }
@@ -152,8 +150,8 @@ final class PipelineAudit {
      * again by the feeder counts again) is parsed once or dead-lettered once, never twice, whatever was killed.
      */
     private void auditExactlyOnceParsing(List<PoisonRecords.Injected> poison, ChaosReport report) {
-        long raw = topics.readAll(Topics.TRANSCRIPTS_RAW).size();
-        long parsed = topics.readAll(Topics.TRANSCRIPTS_PARSED).size();
+        long raw = readAll(Topics.TRANSCRIPTS_RAW).size();
+        long parsed = readAll(Topics.TRANSCRIPTS_PARSED).size();
         long rawPoison = poison.stream().filter(p -> p.kind().topic().equals(Topics.TRANSCRIPTS_RAW)).count();
         long parsedPoison = poison.size() - rawPoison;
         report.figure("transcripts.raw records (documents sent again included)", raw);
@@ -169,7 +167,7 @@ final class PipelineAudit {
         long unexpected = 0;
         long misplaced = 0;
         for (String topic : List.of(Topics.TRANSCRIPTS_RAW_DLQ, Topics.TRANSCRIPTS_PARSED_DLQ)) {
-            for (ConsumerRecord<String, byte[]> record : topics.readAll(topic)) {
+            for (ConsumerRecord<String, String> record : readAll(topic)) {
                 records++;
                 PoisonRecords.Kind kind = expected.get(record.key());
                 if (kind == null) {
@@ -193,6 +191,13 @@ final class PipelineAudit {
         reasons.forEach((key, reason) -> reasonPerKind.putIfAbsent(expected.get(key), reason));
         reasonPerKind.forEach((kind, reason) -> report.figure("dead-letter reason for " + kind,
                 '"' + (reason.length() > 160 ? reason.substring(0, 160) + "…" : reason) + '"'));
+    }
+
+    /** Every record of {@code topic} as a {@code read_committed} reader sees it, from the first to the end. */
+    private List<ConsumerRecord<String, String>> readAll(String topic) {
+        try (TopicReader reader = new TopicReader(cluster.bootstrapServers(), topic)) {
+            return reader.readToEnd(Duration.ofMinutes(2));
+        }
     }
 
     /** How many statements parse-service finds in this document, asked of its preview API. */

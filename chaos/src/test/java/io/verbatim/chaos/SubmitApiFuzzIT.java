@@ -11,8 +11,8 @@ import io.verbatim.testsupport.ConsumerGroups;
 import io.verbatim.testsupport.ContractTopics;
 import io.verbatim.testsupport.DocumentMutator;
 import io.verbatim.testsupport.KafkaBroker;
+import io.verbatim.testsupport.TopicReader;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -63,11 +63,11 @@ class SubmitApiFuzzIT {
         KafkaBroker broker = KafkaBroker.shared();
         broker.createTopics(ContractTopics.ALL);
         Path logs = Path.of("target/fuzz-logs").toAbsolutePath();
-        try (ServiceProcess ingest = ServiceProcess.start(ROOT, "ingest-service", freePort(), Map.of(
+        try (ServiceProcess ingest = ServiceProcess.start(ROOT, "ingest-service", ServiceProcess.freePort(), Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "VERBATIM_API_KEY", API_KEY,
                         "VERBATIM_INGEST_SOURCES", "none",
                         "VERBATIM_INGEST_INBOX_DIRECTORY", logs.resolve("inbox").toString()), logs);
-                ServiceProcess parse = ServiceProcess.start(ROOT, "parse-service", freePort(), Map.of(
+                ServiceProcess parse = ServiceProcess.start(ROOT, "parse-service", ServiceProcess.freePort(), Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()), logs)) {
             ingest.awaitReady(Duration.ofSeconds(120));
             parse.awaitReady(Duration.ofSeconds(120));
@@ -88,12 +88,11 @@ class SubmitApiFuzzIT {
             sampler.shutdown();
             sampler.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
 
-            TopicContents topics = new TopicContents(broker.bootstrapServers());
-            Map<String, Long> parsed = topics.readAll(Topics.TRANSCRIPTS_PARSED).stream()
+            Map<String, Long> parsed = readAll(broker, Topics.TRANSCRIPTS_PARSED).stream()
                     .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
             Map<String, String> deadLettered = new HashMap<>();
             Map<String, Long> deadLetterCount = new HashMap<>();
-            for (ConsumerRecord<String, byte[]> record : topics.readAll(Topics.TRANSCRIPTS_RAW_DLQ)) {
+            for (ConsumerRecord<String, String> record : readAll(broker, Topics.TRANSCRIPTS_RAW_DLQ)) {
                 Header reason = record.headers().lastHeader("dead-letter-reason");
                 deadLettered.put(record.key(), reason == null ? "" : new String(reason.value(),
                         StandardCharsets.UTF_8));
@@ -210,9 +209,9 @@ class SubmitApiFuzzIT {
                 .orElseThrow();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    private static List<ConsumerRecord<String, String>> readAll(KafkaBroker broker, String topic) {
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), topic)) {
+            return reader.readToEnd(Duration.ofMinutes(2));
         }
     }
 }

@@ -3,7 +3,6 @@ package io.verbatim.local;
 import io.verbatim.events.Topics;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -191,11 +190,6 @@ public final class RunningCluster implements AutoCloseable {
 
     /** {@code requested}, or a free port when it is 0. */
     static int port(int requested) throws IOException {
-        if (requested != 0) {
-            return requested;
-        }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return requested != 0 ? requested : ServiceProcess.freePort();
     }
 }

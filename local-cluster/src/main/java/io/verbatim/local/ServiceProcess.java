@@ -98,6 +98,13 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** A port nothing listens on right now, for a service or a test server. */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     static String javaExecutable() {
         return ProcessHandle.current().info().command().orElse("java");
     }

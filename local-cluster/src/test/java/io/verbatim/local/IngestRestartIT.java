@@ -8,7 +8,6 @@ import io.verbatim.testsupport.KafkaBroker;
 import io.verbatim.testsupport.SiteServer;
 import io.verbatim.testsupport.TopicReader;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +39,7 @@ class IngestRestartIT {
                     "VERBATIM_INGEST_FETCH_HOST_DELAY", "20ms",
                     "VERBATIM_INGEST_FEEDS_POLL_INTERVAL", "1s");
             Path logs = Path.of("target/e2e-logs/restart");
-            int port = freePort();
+            int port = ServiceProcess.freePort();
 
             try (ServiceProcess ingest = ServiceProcess.start(ROOT, "ingest-service", port, env, logs)) {
                 ingest.awaitReady(Duration.ofSeconds(120));
@@ -68,11 +67,5 @@ class IngestRestartIT {
     private static String get(String url) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -12,7 +12,6 @@ import io.verbatim.testsupport.KafkaBroker;
 import io.verbatim.testsupport.PostgresServer;
 import io.verbatim.testsupport.TopicReader;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -56,12 +55,12 @@ class PipelineEndToEndIT {
         Path logs = Path.of("target/e2e-logs");
         Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
 
-        ingest = ServiceProcess.start(ROOT, "ingest-service", freePort(), Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+        ingest = ServiceProcess.start(ROOT, "ingest-service", ServiceProcess.freePort(), Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                 "VERBATIM_API_KEY", API_KEY, "VERBATIM_INGEST_SOURCES", "none",
                 "VERBATIM_INGEST_INBOX_DIRECTORY", Path.of("target/e2e-inbox").toAbsolutePath().toString()), logs);
         SERVICES.add(ingest);
-        SERVICES.add(ServiceProcess.start(ROOT, "parse-service", freePort(), kafka, logs));
-        store = ServiceProcess.start(ROOT, "store-service", freePort(), Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+        SERVICES.add(ServiceProcess.start(ROOT, "parse-service", ServiceProcess.freePort(), kafka, logs));
+        store = ServiceProcess.start(ROOT, "store-service", ServiceProcess.freePort(), Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
                 "QUARKUS_DATASOURCE_USERNAME", PostgresServer.USERNAME,
                 "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD), logs);
@@ -149,11 +148,5 @@ class PipelineEndToEndIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);
         return EventJson.mapper().readTree(response.body());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.verbatim.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,9 +20,9 @@ class ServiceWithoutBrokerIT {
 
     @Test
     void unreachableBrokerMakesTheServiceNotReadyButItStartsAndStaysLive() throws Exception {
-        int deadBrokerPort = freePort();
+        int deadBrokerPort = ServiceProcess.freePort();
         try (ServiceProcess ingest = ServiceProcess.start(Path.of("..").toAbsolutePath().normalize(),
-                "ingest-service", freePort(), Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + deadBrokerPort,
+                "ingest-service", ServiceProcess.freePort(), Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + deadBrokerPort,
                         "VERBATIM_INGEST_SOURCES", "none"),
                 Path.of("target/e2e-logs/no-broker"))) {
 
@@ -41,11 +40,5 @@ class ServiceWithoutBrokerIT {
     private static int status(String url) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -92,7 +92,8 @@ public class RawTranscriptProcessor {
         try {
             parsed = parser.parse(EventJson.read(record.getPayload(), TranscriptFetched.class));
             json = EventJson.write(parsed);
-            int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+            // a char is at most 3 UTF-8 bytes: only a long record is worth encoding to measure
+            int bytes = json.length() * 3 <= maxRecordBytes ? 0 : json.getBytes(StandardCharsets.UTF_8).length;
             if (bytes > maxRecordBytes) {
                 throw new UnparseableDocumentException(String.format(Locale.ROOT,
                         "the parsed document (%,d statements) would be a %,d-byte record; transcripts.parsed takes"
