@@ -6,6 +6,9 @@ import io.verbatim.local.VariantSubmitter;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -27,17 +30,53 @@ public final class ChaosHarness {
         this.out = out;
     }
 
+    /**
+     * One run per seed: {@code --seeds=39027,42} runs those seeds one after the other, {@code --runs=5} draws five
+     * fresh seeds, otherwise one run with {@code --seed} (or the default). Each run gets a fresh cluster and data
+     * folder and its own report; a summary line per seed follows, and the exit code is 0 only when every run passed.
+     */
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("verbatim.home", ".")).toAbsolutePath().normalize();
-        Path data = root.resolve("chaos/target/chaos-" + System.currentTimeMillis());
-        ChaosSettings settings = ChaosSettings.fromArguments(root, data, args);
-        ChaosReport report = new ChaosHarness(settings, System.out).run();
-        Path file = settings.data().resolve("report.md");
-        Files.writeString(file, report.render());
+        List<String> settingsArguments = new ArrayList<>();
+        List<Long> seeds = new ArrayList<>();
+        for (String argument : args) {
+            if (argument.startsWith("--seeds=")) {
+                Arrays.stream(argument.substring("--seeds=".length()).split(",")).map(String::trim)
+                        .map(Long::parseLong).forEach(seeds::add);
+            } else if (argument.startsWith("--runs=")) {
+                SecureRandom fresh = new SecureRandom();
+                for (int i = Integer.parseInt(argument.substring("--runs=".length())); i > 0; i--) {
+                    seeds.add(fresh.nextLong() & Long.MAX_VALUE);
+                }
+            } else {
+                settingsArguments.add(argument);
+            }
+        }
+        if (seeds.isEmpty()) {
+            seeds.add(null); // the --seed argument or the default
+        }
+        List<String> summary = new ArrayList<>();
+        boolean allPassed = true;
+        for (Long seed : seeds) {
+            List<String> arguments = new ArrayList<>(settingsArguments);
+            if (seed != null) {
+                arguments.add("--seed=" + seed);
+            }
+            Path data = root.resolve("chaos/target/chaos-" + System.currentTimeMillis());
+            ChaosSettings settings = ChaosSettings.fromArguments(root, data, arguments.toArray(String[]::new));
+            ChaosReport report = new ChaosHarness(settings, System.out).run();
+            Path file = settings.data().resolve("report.md");
+            Files.writeString(file, report.render());
+            System.out.println();
+            System.out.println(report.render());
+            System.out.println("report written to " + file);
+            summary.add("seed " + settings.seed() + ": " + (report.passed() ? "PASSED" : "FAILED") + " (" + file
+                    + ")");
+            allPassed &= report.passed();
+        }
         System.out.println();
-        System.out.println(report.render());
-        System.out.println("report written to " + file);
-        System.exit(report.passed() ? 0 : 1);
+        summary.forEach(System.out::println);
+        System.exit(allPassed ? 0 : 1);
     }
 
     public ChaosReport run() throws Exception {

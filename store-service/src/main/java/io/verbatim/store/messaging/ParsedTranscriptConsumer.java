@@ -5,8 +5,11 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.transactions.KafkaTransactions;
+import io.verbatim.events.DeadLetterHeaders;
+import io.verbatim.events.MalformedEventException;
 import io.verbatim.events.Topics;
 import io.verbatim.messaging.ExactlyOnceBatches;
+import io.verbatim.store.persistence.TranscriptRejectedByDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +20,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code transcript.parsed} from {@code transcripts.parsed} in batches and stores each record
- * ({@link ParsedTranscriptStorage}: idempotent, retried through database outages). A record that is not a valid
- * event goes to {@code transcripts.parsed.dlq}, unchanged, with the reason in its headers. The dead letters of a
+ * ({@link ParsedTranscriptStorage}: idempotent, retried through database outages). A record proven bad (not a valid
+ * event, or data PostgreSQL refuses) goes to {@code transcripts.parsed.dlq}, unchanged, with the reason in its
+ * headers; any other failure is the environment's and never dead-letters a record. The dead letters of a
  * batch and its consumed offsets are committed in one Kafka transaction after the database work, so a crash at any
  * moment neither loses nor repeats a dead letter; a batch read again after a crash is stored again as a no-op.
  */
@@ -47,15 +51,19 @@ public class ParsedTranscriptConsumer {
                 () -> storeAll(batch.getRecords()));
     }
 
-    /** Stores every record of the batch in order; returns the dead letters of those that are not valid events. */
+    /**
+     * Stores every record of the batch in order; returns the dead letters of those proven bad: not a valid event,
+     * data PostgreSQL refuses, or processing that overflows the stack (the same record does so every time). Any
+     * other failure leaves this method: the batch is not committed and is read again from the committed offsets.
+     */
     private List<Message<String>> storeAll(List<KafkaRecord<String, String>> records) {
         List<Message<String>> refused = new ArrayList<>();
         for (KafkaRecord<String, String> record : records) {
             try {
                 storage.store(record.getPayload());
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (MalformedEventException | TranscriptRejectedByDatabase | StackOverflowError e) {
                 LOG.warnf("record %s-%d@%d dead-lettered: %s", record.getTopic(), record.getPartition(),
-                        ExactlyOnceBatches.offset(record), e.getMessage());
+                        ExactlyOnceBatches.offset(record), DeadLetterHeaders.reasonOf(e));
                 refused.add(ExactlyOnceBatches.deadLetter(record, e, Topics.TRANSCRIPTS_PARSED_DLQ));
             }
         }

@@ -4,28 +4,36 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.verbatim.events.EventJson;
 import io.verbatim.events.MalformedEventException;
 import io.verbatim.events.TranscriptParsed;
+import io.verbatim.store.health.StorageRetries;
 import io.verbatim.store.persistence.StatementStore;
-import io.verbatim.store.persistence.TransientStoreFailure;
+import io.verbatim.store.persistence.TranscriptRejectedByDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * Reads, checks and stores one {@code transcript.parsed} record. A record that is not a valid event throws
- * {@link MalformedEventException}; a transient database failure (connection lost, restart, serialization
- * conflict) is retried with back-off for as long as it lasts, so a good record is never refused for an outage.
+ * Reads, checks and stores one {@code transcript.parsed} record. Only a failure that proves the record bad ends
+ * here: {@link MalformedEventException} (it does not decode or breaks the contract) or
+ * {@link TranscriptRejectedByDatabase} (PostgreSQL refused its data). Every other failure, whatever its type or
+ * wrapping (a lost connection, a commit whose outcome is unknown, a pool that cannot connect, the transaction
+ * manager's exceptions), is the environment's: it is tried again with back-off for as long as it lasts, and
+ * {@link StorageRetries} keeps the service not ready meanwhile. Storing is idempotent, so a document whose commit
+ * may or may not have happened is simply stored again.
  */
 @ApplicationScoped
 public class ParsedTranscriptStorage {
 
     private final StatementStore store;
+    private final StorageRetries retries;
 
-    public ParsedTranscriptStorage(StatementStore store) {
+    public ParsedTranscriptStorage(StatementStore store, StorageRetries retries) {
         this.store = store;
+        this.retries = retries;
     }
 
-    @Retry(retryOn = TransientStoreFailure.class, maxRetries = -1, delay = 500, maxDuration = 7,
-            durationUnit = ChronoUnit.DAYS)
+    @Retry(abortOn = {MalformedEventException.class, TranscriptRejectedByDatabase.class}, maxRetries = -1,
+            delay = 500, maxDuration = 7, durationUnit = ChronoUnit.DAYS)
     @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public void store(String json) {
         TranscriptParsed parsed = EventJson.read(json, TranscriptParsed.class);
@@ -33,11 +41,14 @@ public class ParsedTranscriptStorage {
         try {
             store.store(parsed);
         } catch (RuntimeException e) {
-            if (TransientStoreFailure.isTransient(e)) {
-                throw new TransientStoreFailure(e);
+            SQLException dataError = TranscriptRejectedByDatabase.dataErrorIn(e);
+            if (dataError != null) {
+                throw new TranscriptRejectedByDatabase(parsed.documentId(), dataError);
             }
+            retries.failed(parsed.documentId(), e);
             throw e;
         }
+        retries.succeeded();
     }
 
     static void validate(TranscriptParsed parsed) {
