@@ -6,6 +6,7 @@ import io.verbatim.events.TranscriptFetched;
 import io.verbatim.events.TranscriptParsed;
 import io.verbatim.parse.config.ParseConfig;
 import io.verbatim.parse.extract.ExtractedTranscript;
+import io.verbatim.parse.extract.ParseLimits;
 import io.verbatim.parse.extract.TranscriptExtractor;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,7 +21,8 @@ public class TranscriptParser {
     private final TranscriptExtractor extractor;
 
     public TranscriptParser(ParseConfig config) {
-        this.extractor = new TranscriptExtractor(config.maxChars());
+        this.extractor = new TranscriptExtractor(
+                new ParseLimits(config.maxChars(), config.maxDepth(), config.deadline()));
     }
 
     public TranscriptParsed parse(TranscriptFetched raw) {

@@ -2,6 +2,7 @@ package io.verbatim.parse.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Settings of parse-service, prefix {@code verbatim.parse}. */
 @ConfigMapping(prefix = "verbatim.parse")
@@ -10,6 +11,21 @@ public interface ParseConfig {
     /** The largest document the parser reads, in characters; larger ones are dead-lettered with the reason. */
     @WithDefault("4000000")
     int maxChars();
+
+    /**
+     * The deepest nesting of HTML elements the parser reads ({@code <html>} is 1); a deeper page is refused, not
+     * flattened: the turn rules read labels, remarks and the content container from the nesting, and a flattened page
+     * could attribute words to the wrong speaker.
+     */
+    @WithDefault("256")
+    int maxDepth();
+
+    /**
+     * The longest one document may take to parse; the parser checks it in its own loops and refuses the document
+     * once it has passed (in the pipeline: a dead letter with the reason; in the preview: 422).
+     */
+    @WithDefault("10s")
+    Duration deadline();
 
     /**
      * The largest {@code transcript.parsed} record, in bytes of JSON; a document whose parsed form is larger (a

@@ -38,7 +38,8 @@ final class AddressAttribution {
             + "|telegram|letter|address|article|statement|appeal)\\s+(?:reads|read|said|says|states|stated|notes"
             + "|noted)(?:,?\\s+in\\s+part)?\\s*:$");
     private static final Pattern OPENING_QUOTE = Pattern.compile("^[“\"«„]\\s*");
-    private static final Pattern CLOSING_QUOTE = Pattern.compile("\\s*[”\"»“]$");
+    /** Starts only where a run of white space starts, and never gives it back: linear on any text (issue 12). */
+    private static final Pattern CLOSING_QUOTE = Pattern.compile("(?<!\\s)\\s*+[”\"»“]$");
 
     private final SpeakerLabelParser labels;
 

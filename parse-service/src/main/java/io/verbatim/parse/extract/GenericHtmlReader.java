@@ -56,20 +56,21 @@ final class GenericHtmlReader {
         this.addresses = new AddressAttribution(labels);
     }
 
-    SourceDocument read(Document page) {
+    SourceDocument read(Document page, ParseDeadline deadline) {
         String title = HtmlPageMetadata.title(page);
         List<String> tags = HtmlPageMetadata.tags(page);
         String lead = HtmlPageMetadata.meta(page, HtmlPageMetadata.DESCRIPTION);
         Element body = page.body();
-        removeBoilerplate(body);
+        removeBoilerplate(body, deadline);
 
         List<Element> content = new ArrayList<>();
-        for (Element container : contentContainers(body)) {
+        for (Element container : contentContainers(body, deadline)) {
             content.addAll(HtmlParagraphs.innermostParagraphs(container));
         }
         String source = HtmlPageMetadata.siteName(page);
         List<Element> kept = new ArrayList<>();
         for (Element paragraph : content) {
+            deadline.check();
             String text = WhitespaceNormalizer.normalize(paragraph.text());
             if (StageRemarks.isDocumentEnd(text)) {
                 break;
@@ -79,7 +80,7 @@ final class GenericHtmlReader {
             }
             kept.add(paragraph);
         }
-        List<SourceBlock> blocks = paragraphs.blocks(kept);
+        List<SourceBlock> blocks = paragraphs.blocks(kept, deadline);
         Optional<AddressAttribution.Address> address = addresses.find(title, lead, blocks);
         return new SourceDocument(title, HtmlPageMetadata.publishedAt(page), null, HtmlPageMetadata.language(page),
                 address.map(AddressAttribution.Address::blocks).orElse(blocks), source, tags, List.of(),
@@ -91,10 +92,11 @@ final class GenericHtmlReader {
      * {@code articleBody}) is never removed as furniture, whatever its tag, role or class says: some sites wrap the
      * whole article in a "complementary" panel or give the body a "comments-open" class.
      */
-    private static void removeBoilerplate(Element body) {
+    private static void removeBoilerplate(Element body, ParseDeadline deadline) {
         body.select(NEVER_CONTENT).remove();
         List<Element> boilerplate = new ArrayList<>();
         for (Element element : body.getAllElements()) {
+            deadline.check();
             if (element == body || element.is(PROTECTED)) {
                 continue;
             }
@@ -108,9 +110,10 @@ final class GenericHtmlReader {
     }
 
     /** The best-scoring container and those of its siblings that score at least a fifth of it, in page order. */
-    private static List<Element> contentContainers(Element body) {
+    private static List<Element> contentContainers(Element body, ParseDeadline deadline) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element paragraph : HtmlParagraphs.innermostParagraphs(body)) {
+            deadline.check();
             String text = WhitespaceNormalizer.normalize(paragraph.text());
             if (text.length() < MIN_SCORED_CHARS) {
                 continue;
@@ -130,6 +133,7 @@ final class GenericHtmlReader {
         double bestScore = 0;
         Map<Element, Double> adjusted = new IdentityHashMap<>();
         for (Map.Entry<Element, Double> entry : scores.entrySet()) {
+            deadline.check();
             double score = adjusted(entry.getKey(), entry.getValue());
             adjusted.put(entry.getKey(), score);
             if (score > bestScore) {

@@ -1,8 +1,11 @@
 package io.verbatim.parse.extract;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -102,14 +105,38 @@ final class HtmlPageMetadata {
     static List<String> tags(Document page) {
         Set<String> tags = new LinkedHashSet<>();
         page.select(ARTICLE_TAG).forEach(e -> add(tags, e.attr("content")));
+        // Each element's class and id are matched once, however many tag links lie under it (a sidebar of a
+        // megabyte-long class name over thousands of links was matched once per link).
+        Map<Element, Boolean> siteWide = new IdentityHashMap<>();
         for (Element link : page.select(TAG_LINK)) {
-            boolean siteWide = link.parents().stream()
-                    .anyMatch(parent -> SITE_WIDE.matcher(parent.className() + " " + parent.id()).find());
-            if (!siteWide) {
+            if (!isSiteWide(link.parent(), siteWide)) {
                 add(tags, link.text());
             }
         }
         return List.copyOf(tags);
+    }
+
+    /** Whether the element or one of its ancestors is a sidebar, widget, menu or tag cloud; memoised per element. */
+    private static boolean isSiteWide(Element element, Map<Element, Boolean> known) {
+        List<Element> unknown = new ArrayList<>();
+        boolean result = false;
+        for (Element e = element; e != null; e = e.parent()) {
+            Boolean cached = known.get(e);
+            if (cached != null) {
+                result = cached;
+                break;
+            }
+            unknown.add(e);
+            if (SITE_WIDE.matcher(e.className() + " " + e.id()).find()) {
+                result = true;
+                break;
+            }
+        }
+        // an element below a site-wide one is site-wide; above the match, nothing was learnt
+        for (Element e : unknown) {
+            known.put(e, result);
+        }
+        return result;
     }
 
     /**

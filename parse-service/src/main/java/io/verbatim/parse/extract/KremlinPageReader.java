@@ -107,7 +107,7 @@ final class KremlinPageReader {
         }
     }
 
-    SourceDocument read(Document page) {
+    SourceDocument read(Document page, ParseDeadline deadline) {
         Links links = links(page);
         List<String> persons = persons(links.persons());
         List<String> tags = tags(links.tags());
@@ -115,7 +115,7 @@ final class KremlinPageReader {
         String lead = lead(page, leadAndBody[0]);
         Element body = leadAndBody[1] != null ? leadAndBody[1] : articleBody(page);
         body.select(FURNITURE).remove();
-        List<SourceBlock> blocks = paragraphs.blocks(HtmlParagraphs.innermostParagraphs(body));
+        List<SourceBlock> blocks = paragraphs.blocks(HtmlParagraphs.innermostParagraphs(body), deadline);
         String title = HtmlPageMetadata.title(page);
 
         Optional<AddressAttribution.Address> address = addresses.find(title, lead, blocks);

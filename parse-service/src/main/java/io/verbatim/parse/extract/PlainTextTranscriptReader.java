@@ -31,7 +31,7 @@ final class PlainTextTranscriptReader {
         this.addresses = new AddressAttribution(labels);
     }
 
-    SourceDocument read(String text, boolean markdown) {
+    SourceDocument read(String text, boolean markdown, ParseDeadline deadline) {
         String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
         if (normalized.startsWith("\ufeff")) {
             normalized = normalized.substring(1);
@@ -43,6 +43,7 @@ final class PlainTextTranscriptReader {
         List<Optional<SpeakerLabelParser.LeadingLabel>> leadingLabels = new ArrayList<>(paragraphs.size());
         List<String> candidates = new ArrayList<>();
         for (String paragraph : paragraphs) {
+            deadline.check();
             Optional<SpeakerLabelParser.LeadingLabel> found = labels.findLeadingLabel(paragraph);
             leadingLabels.add(found);
             found.ifPresent(leading -> candidates.add(leading.label()));
@@ -53,6 +54,7 @@ final class PlainTextTranscriptReader {
         List<SourceBlock> blocks = new ArrayList<>();
         boolean titleTaken = title != null && !title.isBlank();
         for (int i = 0; i < paragraphs.size(); i++) {
+            deadline.check();
             String raw = paragraphs.get(i);
             String paragraph = WhitespaceNormalizer.normalize(raw);
             if (paragraph.isEmpty()) {

@@ -58,10 +58,12 @@ final class SpeakerLabelParser {
     /** "The Prime Minister (Keir Starmer)": an office and, in brackets, the person who holds it. */
     private static final Pattern OFFICE_HOLDER = Pattern.compile("^(.+?)\\s*\\(\\s*(\\p{Lu}[^()]{1,79}?)\\s*\\)$");
     private static final Pattern ANNOTATION = Pattern.compile("^(.*?)\\s*[(\\[]([^()\\[\\]]{1,80})[)\\]]\\s*$");
-    private static final Pattern Q_LABEL = Pattern.compile("^Q(?:[\\s\\u00a0]{2,}|\\s*[:.][\\s\\u00a0]*)(.*)$",
+    // Both run on a whole paragraph: possessive white space, never given back, so that no long run of it is
+    // backtracked over (issue 12, finding 2).
+    private static final Pattern Q_LABEL = Pattern.compile("^Q(?:[\\s\\u00a0]{2,}+|\\s*+[:.][\\s\\u00a0]*+)(.*)$",
             Pattern.DOTALL);
     private static final Pattern COLON_LABEL = Pattern.compile(
-            "^([^:]{1,140}?)[\\s\\u00a0]*:[\\s\\u00a0]*(.*)$", Pattern.DOTALL);
+            "^([^:]{1,140}?)[\\s\\u00a0]*+:[\\s\\u00a0]*+(.*)$", Pattern.DOTALL);
     private static final Pattern NAME_TOKEN = Pattern.compile("^\\p{Lu}[\\p{L}\\p{M}'’.\\-]*$");
     private static final Pattern ACRONYM = Pattern.compile("^[\\p{Lu}\\d.&\\-]{2,}$");
     private static final Pattern TRAILING_COMMA = Pattern.compile(",$");
@@ -91,7 +93,11 @@ final class SpeakerLabelParser {
         }
         // The label is at most 140 characters before the first colon, then only spaces.
         int firstColon = trimmed.indexOf(':');
-        if (firstColon < 1 || firstColon > 140 && !isLabelSpace(trimmed.charAt(140))) {
+        int labelEnd = firstColon;
+        while (labelEnd > 0 && isLabelSpace(trimmed.charAt(labelEnd - 1))) {
+            labelEnd--; // spaces before the colon do not count (issue 12: a long run of them made the match slow)
+        }
+        if (firstColon < 1 || labelEnd > 140) {
             return Optional.empty();
         }
         Matcher colon = COLON_LABEL.matcher(trimmed);
@@ -187,9 +193,14 @@ final class SpeakerLabelParser {
         if (isOffice(core)) {
             return new SpeakerLabel(label, core, null, annotation, false, true);
         }
-        for (String known : knownNames) {
-            if (core.length() > known.length() + 1 && core.endsWith(" " + known)) {
-                String role = core.substring(0, core.length() - known.length()).strip();
+        // The words after each space of the label, longest first, looked up among the known names: a handful of
+        // look-ups per label, where going through every known name for every label was quadratic in a document
+        // with thousands of labels (issue 12). Of two known names that both end the label, the fuller one wins.
+        for (int space = core.indexOf(' ', 1); space > 0 && !knownNames.isEmpty(); space = core.indexOf(' ',
+                space + 1)) {
+            String known = core.substring(space + 1);
+            if (!known.isEmpty() && knownNames.contains(known)) {
+                String role = core.substring(0, space).strip();
                 return new SpeakerLabel(label, known, cleanRole(role), annotation, false, false);
             }
         }

@@ -36,8 +36,6 @@ final class StageRemarks {
             "(?i)^(?:the\\s+)?(?:transcript|text|article)\\s+(?:was\\s+)?(?:originally|first)\\s+published"
                     + "\\s+(?:by|on|at)\\s+(.{1,80}?)[.]?$");
 
-    private static final Pattern SEPARATOR = Pattern.compile("^(?:[*•·]\\s*){3,}$|^[-_=]{3,}$");
-
     private StageRemarks() {
     }
 
@@ -69,8 +67,31 @@ final class StageRemarks {
      * paragraph already passed through {@link WhitespaceNormalizer}, as every reader has it.
      */
     static boolean isSeparator(String normalized) {
-        return normalized.length() >= 3 && "*•·-_=".indexOf(normalized.charAt(0)) >= 0
-                && SEPARATOR.matcher(normalized).matches();
+        if (normalized.length() < 3) {
+            return false;
+        }
+        // "* * *" (three or more stars or bullets, spaces between) or "---" (three or more of one kind of rule
+        // characters, mixed): a loop, as the regular expression ^(?:[*•·]\s*){3,}$ recursed once per star and
+        // overflowed the stack on a long run (issue 12)
+        char first = normalized.charAt(0);
+        if ("-_=".indexOf(first) >= 0) {
+            for (int i = 0; i < normalized.length(); i++) {
+                if ("-_=".indexOf(normalized.charAt(i)) < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        int marks = 0;
+        for (int i = 0; i < normalized.length(); i++) {
+            char c = normalized.charAt(i);
+            if (c == '*' || c == '•' || c == '·') {
+                marks++;
+            } else if (!isRegexSpace(c) || marks == 0) {
+                return false;
+            }
+        }
+        return marks >= 3;
     }
 
     /** Page furniture: time stamps, photo credits, attribution lines, the Kremlin footer. */
@@ -88,6 +109,11 @@ final class StageRemarks {
     static Optional<String> attribution(String normalized) {
         Matcher m = ATTRIBUTION.matcher(normalized);
         return m.matches() ? Optional.of(m.group(1).strip()) : Optional.empty();
+    }
+
+    /** A character of the regular expressions' {@code \\s}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
     }
 
     private static boolean startsRemark(char c) {

@@ -28,7 +28,7 @@ final class TurnAssembler {
         this.labels = labels;
     }
 
-    ExtractedTranscript assemble(SourceDocument document) {
+    ExtractedTranscript assemble(SourceDocument document, ParseDeadline deadline) {
         // A transcript repeats a handful of labels many times: each distinct label is read once.
         Set<String> distinctLabels = new LinkedHashSet<>();
         for (SourceBlock block : document.blocks()) {
@@ -42,6 +42,7 @@ final class TurnAssembler {
         }
         Map<String, SpeakerLabel> parsedLabels = new HashMap<>();
         for (String label : distinctLabels) {
+            deadline.check();
             parsedLabels.put(label, labels.parse(label, knownNames));
         }
         List<SourceBlock> blocks = new ArrayList<>();
@@ -63,6 +64,7 @@ final class TurnAssembler {
         boolean interrupted = false;
         int labelIndex = 0;
         for (SourceBlock block : blocks) {
+            deadline.check();
             if (block.hasLabel()) {
                 SpeakerLabel label = parsed.get(labelIndex++);
                 TranscriptParsed.Speaker speaker = speakers.resolve(label);

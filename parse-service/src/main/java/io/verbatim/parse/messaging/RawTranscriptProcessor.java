@@ -18,6 +18,8 @@ import io.verbatim.events.TranscriptParsed;
 import io.verbatim.parse.TranscriptParser;
 import io.verbatim.parse.config.ParseConfig;
 import io.verbatim.parse.extract.UnparseableDocumentException;
+import io.verbatim.parse.health.ParserLiveness;
+import org.eclipse.microprofile.health.Liveness;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -54,14 +56,16 @@ public class RawTranscriptProcessor {
     private final String deadLetterTopic;
     private final int maxRecordBytes;
     private final KafkaClientService kafkaClients;
+    private final ParserLiveness liveness;
 
     public RawTranscriptProcessor(TranscriptParser parser, MeterRegistry registry,
             @Channel(OUTGOING) KafkaTransactions<String> transactions, KafkaClientService kafkaClients,
-            ParseConfig config,
+            ParseConfig config, @Liveness ParserLiveness liveness,
             @ConfigProperty(name = "mp.messaging.incoming." + INCOMING + ".dead-letter-queue.topic",
                     defaultValue = Topics.TRANSCRIPTS_RAW_DLQ) String deadLetterTopic) {
         this.parser = parser;
         this.kafkaClients = kafkaClients;
+        this.liveness = liveness;
         this.maxRecordBytes = config.maxRecordBytes();
         this.deadLetterTopic = deadLetterTopic;
         this.registry = registry;
@@ -103,16 +107,38 @@ public class RawTranscriptProcessor {
             // every record ends in the batch's transaction, as a parsed record or as a dead letter
             String reason = e instanceof MalformedEventException ? "malformed-event"
                     : e instanceof UnparseableDocumentException ? "unparseable" : "error";
-            registry.counter("verbatim.parse.failures", "reason", reason).increment();
-            LOG.warnf("record %s-%d@%d dead-lettered: %s", record.getTopic(), record.getPartition(),
-                    ExactlyOnceBatches.offset(record), e.getMessage());
-            return withTrace(record, ExactlyOnceBatches.deadLetter(record, e, deadLetterTopic));
+            return deadLetter(record, e, reason);
+        } catch (OutOfMemoryError e) {
+            // Issue 12, finding 10. The bounds (characters, nesting, deadline) keep any one document far below the
+            // heap; if one still exhausts it, what it allocated is garbage now. Re-throwing would abort the batch,
+            // and the restarted service would read the same document and fail again, for ever: so it is parked
+            // like any other failure, the batch commits, and the service goes not live to get a fresh JVM.
+            liveness.markBroken("OutOfMemoryError while parsing record " + where(record));
+            OutOfMemoryError described = new OutOfMemoryError("parsing this document exhausted the heap ("
+                    + e.getMessage() + "); the document is parked and parse-service restarted");
+            return deadLetter(record, described, "out-of-memory");
+        } catch (Error e) {
+            // Any other Error (a broken class path, an internal JVM error) is not the document's doing: the batch
+            // is aborted and read again by a restarted service.
+            liveness.markBroken(e.getClass().getName() + " while parsing record " + where(record));
+            LOG.errorf(e, "record %s: %s, batch aborted, parse-service not live", where(record), e);
+            throw e;
         }
         registry.counter("verbatim.parse.documents", "kind", parsed.kind()).increment();
         LOG.debugf("document %s parsed: %s, %d statements", parsed.documentId(), parsed.kind(),
                 parsed.statements().size());
         return withTrace(record, Message.of(json)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(parsed.documentId()).build()));
+    }
+
+    private Message<String> deadLetter(KafkaRecord<String, String> record, Throwable failure, String reason) {
+        registry.counter("verbatim.parse.failures", "reason", reason).increment();
+        LOG.warnf("record %s dead-lettered: %s", where(record), failure.getMessage());
+        return withTrace(record, ExactlyOnceBatches.deadLetter(record, failure, deadLetterTopic));
+    }
+
+    private static String where(KafkaRecord<String, String> record) {
+        return record.getTopic() + "-" + record.getPartition() + "@" + ExactlyOnceBatches.offset(record);
     }
 
     /** The outgoing record continues the incoming record's trace, when tracing is on. */

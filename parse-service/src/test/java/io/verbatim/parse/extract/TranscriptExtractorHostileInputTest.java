@@ -1,0 +1,199 @@
+package io.verbatim.parse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The pathological documents of issue 12, each with the bound that now holds it. Time limits are generous (the
+ * parse takes milliseconds) and enforced by JUnit's {@code @Timeout}, as the issue asks for a time bound.
+ */
+class TranscriptExtractorHostileInputTest {
+
+    private static final String NESTED_BOLD = "<p><i>i</i>" + "<b>".repeat(600) + "y ".repeat(500_000) + "</p>";
+
+    private final TranscriptExtractor extractor = new TranscriptExtractor();
+
+    /**
+     * Issue 12, finding 1: the all-bold check copied the paragraph's text once per nested {@code <b>}: 600 copies of a
+     * megabyte, an OutOfMemoryError in a 512 MB heap. With the nesting bound raised past the 600 levels, the page is
+     * read in one pass and is not mistaken for a bold sub-heading (its first word is italic).
+     */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    void aParagraphUnderSixHundredNestedBoldElementsIsReadInLinearTime() {
+        TranscriptExtractor deep = new TranscriptExtractor(new ParseLimits(4_000_000, 1_000, Duration.ofSeconds(30)));
+
+        ExtractedTranscript result = deep.extract(NESTED_BOLD, "text/html", null);
+
+        assertThat(result.kind()).isEqualTo("readout");
+        assertThat(result.statements()).isEmpty();
+    }
+
+    /** Issue 12, finding 1, with the default bounds: 600 levels are more than the 256 the parser reads. */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    void sixHundredNestedBoldElementsAreRefusedNamingTheDepthBound() {
+        assertThatThrownBy(() -> extractor.extract(NESTED_BOLD, "text/html", null))
+                .isInstanceOf(UnparseableDocumentException.class)
+                .hasMessage("the document nests HTML elements more than 256 deep; the parser's limit is 256"
+                        + " (verbatim.parse.max-depth)");
+    }
+
+    @Test
+    void nestingUpToTheBoundIsRead() {
+        String page = "<div>".repeat(200) + "<p><b>Jane Doe:</b> Hello.</p><p><b>John Roe:</b> Hi.</p>";
+
+        ExtractedTranscript result = extractor.extract(page, "text/html", null);
+
+        assertThat(result.statements()).extracting(s -> s.speaker().name()).containsExactly("Jane Doe", "John Roe");
+    }
+
+    @Test
+    void aConfiguredDepthBoundIsApplied() {
+        TranscriptExtractor shallow = new TranscriptExtractor(new ParseLimits(1_000, 20, Duration.ofSeconds(30)));
+        String page = "<div>".repeat(30) + "<p><b>Jane Doe:</b> Hello.</p>";
+
+        assertThatThrownBy(() -> shallow.extract(page, "text/html", null))
+                .isInstanceOf(UnparseableDocumentException.class)
+                .hasMessageContaining("more than 20 deep");
+    }
+
+    /**
+     * Issue 12, finding 2: after a bold run, a regular expression with an unanchored {@code [\s\u00a0]*} backtracked
+     * over 200,000 spaces (no answer after 120 s). The white space is now consumed once.
+     */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    void twoHundredThousandSpacesAfterABoldRunAreReadInLinearTime() {
+        String page = "<p><b>A</b>" + " ".repeat(200_000) + "x</p>";
+
+        ExtractedTranscript result = extractor.extract(page, "text/html", null);
+
+        assertThat(result.statements()).isEmpty();
+    }
+
+    /** Issue 12, finding 2 (same family): a bold label whose colon follows a megabyte of white space still counts. */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    void aColonAfterAMegabyteOfWhiteSpaceStillEndsABoldLabel() {
+        String page = "<p><b>Jane Doe</b>" + " \u00a0".repeat(500_000) + ": Hello.</p><p><b>John Roe:</b> Hi.</p>";
+
+        ExtractedTranscript result = extractor.extract(page, "text/html", null);
+
+        assertThat(result.statements()).extracting(s -> s.speaker().name()).containsExactly("Jane Doe", "John Roe");
+    }
+
+    /** Issue 12, finding 2 (same family): in plain text, the label pattern ran once per label length over the run. */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    void aLabelFollowedByAMegabyteOfWhiteSpaceAndNoColonIsReadInLinearTime() {
+        String text = "Vladimir Putin" + " \t\u00a0".repeat(333_000) + "x: y";
+
+        ExtractedTranscript result = extractor.extract(text, "text/plain", null);
+
+        assertThat(result.statements()).isEmpty();
+    }
+
+    /** Issue 12 (same family): the separator pattern recursed once per star and overflowed the stack. */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    void aMegabyteOfSeparatorStarsIsReadWithoutOverflowingTheStack() {
+        String text = "Jane Doe: Hello.\n\n" + "* ".repeat(500_000) + "\n\nJohn Roe: Hi.";
+
+        ExtractedTranscript result = extractor.extract(text, "text/plain", null);
+
+        assertThat(result.statements()).extracting(s -> s.speaker().name()).containsExactly("Jane Doe", "John Roe");
+    }
+
+    @Test
+    void separatorsAreStillRecognised() {
+        assertThat(StageRemarks.isSeparator("* * *")).isTrue();
+        assertThat(StageRemarks.isSeparator("•••")).isTrue();
+        assertThat(StageRemarks.isSeparator("-_=-")).isTrue();
+        assertThat(StageRemarks.isSeparator("* *")).isFalse();
+        assertThat(StageRemarks.isSeparator(" * * *")).isFalse();
+        assertThat(StageRemarks.isSeparator("* * * x")).isFalse();
+        assertThat(StageRemarks.isSeparator("--- x")).isFalse();
+    }
+
+    /**
+     * Issue 12 (thousands of labels): every label was compared with every bare name of the document, quadratic in the
+     * number of distinct labels (a megabyte of them took the parser past its deadline).
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void fiftyThousandDistinctLabelsAreResolvedWithoutComparingEachWithEveryOther() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            text.append("Given Surname").append(letters(i)).append(": Words.\n\n");
+        }
+        TranscriptExtractor patient = new TranscriptExtractor(new ParseLimits(4_000_000, 256, Duration.ofMinutes(1)));
+
+        ExtractedTranscript result = patient.extract(text.toString(), "text/plain", null);
+
+        assertThat(result.statements()).isNotEmpty();
+    }
+
+    @Test
+    void theFullerOfTwoKnownNamesThatEndALabelNamesTheSpeaker() {
+        String text = "Recep Tayyip Erdogan: One.\n\nTayyip Erdogan: Two.\n\nPresident Recep Tayyip Erdogan: Three.";
+
+        ExtractedTranscript result = extractor.extract(text, "text/plain", null);
+
+        assertThat(result.statements()).extracting(s -> s.speaker().name()).containsOnly("Recep Tayyip Erdogan");
+        assertThat(result.statements()).extracting(s -> s.speaker().role()).contains("President");
+    }
+
+    @Test
+    void aParseThatOutlastsTheDeadlineIsRefusedNamingTheBound() {
+        TranscriptExtractor hasty = new TranscriptExtractor(new ParseLimits(4_000_000, 256, Duration.ofNanos(1)));
+
+        assertThatThrownBy(() -> hasty.extract("<p><b>Jane Doe:</b> Hello.</p>", "text/html", null))
+                .isInstanceOf(UnparseableDocumentException.class)
+                .hasMessage("the document took longer to parse than the parser's deadline of 0 ms"
+                        + " (verbatim.parse.deadline)");
+        assertThatThrownBy(() -> hasty.extract("Jane Doe: Hello.", "text/plain", null))
+                .isInstanceOf(UnparseableDocumentException.class)
+                .hasMessageContaining("deadline");
+    }
+
+    /** The deadline is checked inside the parser's loops: a long parse stops soon after it, not at its end. */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void theDeadlineStopsALongParseWhileItRuns() {
+        StringBuilder page = new StringBuilder();
+        while (page.length() < 3_000_000) {
+            page.append("<p><b>Speaker ").append(page.length()).append(":</b> (Laughter.) words, words</p>");
+        }
+        TranscriptExtractor hasty = new TranscriptExtractor(new ParseLimits(4_000_000, 256, Duration.ofMillis(50)));
+        long whole = measure(() -> extractor.extract(page.toString(), "text/html", null));
+
+        long refusal = measure(() -> assertThatThrownBy(() -> hasty.extract(page.toString(), "text/html", null))
+                .isInstanceOf(UnparseableDocumentException.class)
+                .hasMessageContaining("deadline of 50 ms"));
+
+        assertThat(refusal).as("ns to refuse, against %d ns for the whole parse", whole).isLessThan(whole);
+    }
+
+    /** 0 is "a", 25 "z", 26 "ba": distinct letters-only words. */
+    private static String letters(int number) {
+        StringBuilder word = new StringBuilder();
+        int rest = number;
+        do {
+            word.insert(0, (char) ('a' + rest % 26));
+            rest /= 26;
+        } while (rest > 0);
+        return word.toString();
+    }
+
+    private static long measure(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return System.nanoTime() - start;
+    }
+}
