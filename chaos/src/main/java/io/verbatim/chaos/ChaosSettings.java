@@ -16,7 +16,7 @@ import java.util.Map;
  * @param killsPerService  kill -9 and restart of each service
  * @param brokerRestarts   kill -9 and restart of the Kafka broker
  * @param databaseRestarts immediate stop and restart of PostgreSQL
- * @param poisonPerKind    poison records of each of the four kinds
+ * @param poisonPerKind    poison records of each kind ({@link PoisonRecords.Kind})
  * @param seed             seeds the fault order, the moments and the pauses
  * @param readinessLimit   every service must be ready again this soon after each restart
  * @param drainTimeout     how long the pipeline may take to catch up after the last fault before it counts as stuck

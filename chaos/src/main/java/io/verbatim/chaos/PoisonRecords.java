@@ -3,6 +3,8 @@ package io.verbatim.chaos;
 import io.verbatim.events.EventJson;
 import io.verbatim.events.Topics;
 import io.verbatim.events.TranscriptFetched;
+import io.verbatim.testsupport.HostileDocuments;
+import io.verbatim.testsupport.HostileDocuments.HostileDocument;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class PoisonRecords implements AutoCloseable {
 
-    /** The four kinds of poison, and the topic each is written to. */
+    /** The kinds of poison, and the topic each is written to. */
     public enum Kind {
         /** Bytes that are neither UTF-8 nor JSON, on {@code transcripts.raw}. */
         UNDECODABLE(Topics.TRANSCRIPTS_RAW),
@@ -29,6 +31,12 @@ public final class PoisonRecords implements AutoCloseable {
         OVERSIZED(Topics.TRANSCRIPTS_RAW),
         /** A well-formed {@code transcript.fetched} carrying a PNG image, not a transcript at all. */
         NOT_A_TRANSCRIPT(Topics.TRANSCRIPTS_RAW),
+        /**
+         * A well-formed {@code transcript.fetched} whose body is an adversarial shape from test-support's
+         * {@link HostileDocuments} that the parser must refuse within its bounds (markup nested deeper than it
+         * reads, among them issue 12's nested-bold paragraph), on {@code transcripts.raw}.
+         */
+        HOSTILE(Topics.TRANSCRIPTS_RAW),
         /** A truncated JSON document on {@code transcripts.parsed}. */
         MALFORMED_PARSED(Topics.TRANSCRIPTS_PARSED);
 
@@ -53,6 +61,10 @@ public final class PoisonRecords implements AutoCloseable {
     }
 
     private static final int OVERSIZED_CHARS = 4_500_000;
+    /** The adversarial shapes nested beyond the parser's depth bound: each must be refused, never parsed. */
+    private static final List<HostileDocument> REFUSED_SHAPES = new HostileDocuments(12L).documents(100_000).stream()
+            .filter(d -> d.shape().equals("nested-bold-paragraph") || d.shape().startsWith("deep-"))
+            .toList();
 
     private final KafkaProducer<String, byte[]> producer;
     private final List<Injected> injected = new ArrayList<>();
@@ -98,6 +110,10 @@ public final class PoisonRecords implements AutoCloseable {
                     "Poison " + number + ": " + "word ".repeat(OVERSIZED_CHARS / 5));
             case NOT_A_TRANSCRIPT -> fetched(number, "image/png",
                     "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR poison " + number);
+            case HOSTILE -> {
+                HostileDocument hostile = REFUSED_SHAPES.get(number % REFUSED_SHAPES.size());
+                yield fetched(number, hostile.contentType(), hostile.body());
+            }
             case MALFORMED_PARSED -> ("{\"eventId\":\"poison-" + number + "\",\"eventType\":\"transcript.parsed\","
                     + "\"documentId\":").getBytes(StandardCharsets.UTF_8);
         };
