@@ -182,6 +182,11 @@ final class HtmlParagraphs {
                 label.append(value);
             } else if (BRACKETED.matcher(value.strip()).matches()) {
                 label.append(' ').append(value.strip());
+            } else if (sawBold && value.strip().startsWith("(") && value.indexOf("):") > 0) {
+                // the colon inside the italic annotation: <b>Name </b><i>(retranslated): </i>
+                int colon = value.indexOf("):") + 1;
+                label.append(' ').append(value.substring(0, colon).strip());
+                return new BoldLabel(label.toString(), index, value.substring(colon + 1));
             } else {
                 return null;
             }

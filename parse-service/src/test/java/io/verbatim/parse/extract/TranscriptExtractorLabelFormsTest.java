@@ -75,25 +75,25 @@ class TranscriptExtractorLabelFormsTest {
     @Test
     void personCatalogueLinkInTheLabelMarksWhereTheNameStarts() {
         String html = kremlin("", "<p><b>Head of the Russian Post <a href=\"http://en.kremlin.ru/catalog/persons/9/events\""
-                + " class=\"person_tag read__tag\">Anna Maria Kovacs<span class=\"read__tooltip tooltip_person hidden\">"
-                + " Kovacs Anna Maria</span></a>:</b> Good afternoon.</p>");
+                + " class=\"person_tag read__tag\">Anna Kovacs<span class=\"read__tooltip tooltip_person hidden\">"
+                + " Kovacs Anna</span></a>:</b> Good afternoon.</p>");
 
         ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
 
         assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role())
-                .containsExactly(tuple("Anna Maria Kovacs", "Head of the Russian Post"));
+                .containsExactly(tuple("Anna Kovacs", "Head of the Russian Post"));
     }
 
     @Test
     void leadListingAPersonWithTheRoleMarksWhereTheNameStarts() {
-        String html = kremlin("The awards went to Lena Maria Holt, Honorary Citizen of Saint Petersburg, and others.",
-                "<p><b>Honorary Citizen of Saint Petersburg Lena Maria Holt:</b> Thank you.</p>"
+        String html = kremlin("The awards went to Lena Holt, Honorary Citizen of Saint Petersburg, and others.",
+                "<p><b>Honorary Citizen of Saint Petersburg Lena Holt:</b> Thank you.</p>"
                         + "<p><b>President of Russia Vladimir Putin:</b> Congratulations.</p>");
 
         ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
 
         assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role())
-                .containsExactly(tuple("Lena Maria Holt", "Honorary Citizen of Saint Petersburg"),
+                .containsExactly(tuple("Lena Holt", "Honorary Citizen of Saint Petersburg"),
                         tuple("Vladimir Putin", "President of Russia"));
     }
 
