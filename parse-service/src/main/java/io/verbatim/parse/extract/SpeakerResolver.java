@@ -19,8 +19,9 @@ import java.util.Set;
  * "Nikolay"); different given names are different persons, even with one surname.
  * A bare surname ("MS. PSAKI", "PRESIDENT LOPEZ") is the one person of the document with that surname, or, failing
  * that, is completed from the document title ("... by Press Secretary Jen Psaki ...", "... H.E. Maria Lopez, President
- * of the Republic of Chile, ..."): the given names before the surname (offices and honorifics are not names), and as
- * role the office after the name between commas or, failing that, the office words before it.
+ * of the Republic of Chile, ..."): the given name (and initials) right before the surname (offices and honorifics are
+ * not names), and as role the office after the name between commas (starting with an office word) or, failing that,
+ * the capitalised words before the given name, when longer than the label's role.
  */
 final class SpeakerResolver {
 
@@ -195,21 +196,25 @@ final class SpeakerResolver {
                 if (!letters(words[i]).equals(surname)) {
                     continue;
                 }
+                // initials, then one given name: "Maria Lopez", "Kamala D. Harris"
                 int first = i;
-                while (first > 0 && i - first < 3 && isGivenName(words[first - 1])) {
+                while (first > 0 && !words[first - 1].endsWith(",")
+                        && SpeakerLabelParser.isInitial(bare(words[first - 1]))) {
                     first--;
                 }
-                while (first < i && SpeakerLabelParser.isInitial(bare(words[first]))) {
-                    first++; // an initial does not start a name
-                }
-                if (first == i) {
+                if (first == 0 || !isGivenName(words[first - 1])
+                        || SpeakerLabelParser.isInitial(bare(words[first - 1]))) {
                     continue;
                 }
+                first--;
                 List<String> name = new ArrayList<>();
                 for (int k = first; k <= i; k++) {
                     name.add(bare(words[k]));
                 }
-                String role = words[i].endsWith(",") ? apposition(words, i + 1) : officeBefore(words, first);
+                String role = words[i].endsWith(",") ? apposition(words, i + 1) : null;
+                if (role == null) {
+                    role = officeBefore(words, first);
+                }
                 person.name = String.join(" ", name);
                 if (role != null && (person.role == null || role.length() > person.role.length())) {
                     person.role = role;
@@ -225,9 +230,12 @@ final class SpeakerResolver {
                 && (SpeakerLabelParser.isNameToken(bare) || SpeakerLabelParser.isInitial(bare));
     }
 
-    /** "…, President of the Republic of Chile, …": the capitalised office between the commas after a name. */
+    /**
+     * "…, President of the Republic of Chile, …": the office between the commas after a name; it starts with an
+     * office word, so that the next person of a list ("…, Detroit Mayor Mike Duggan, …") or a date is not taken.
+     */
     private static String apposition(String[] words, int from) {
-        if (from >= words.length || !Character.isUpperCase(words[from].codePointAt(0))) {
+        if (from >= words.length || !SpeakerLabelParser.isOffice(bare(words[from]))) {
             return null;
         }
         List<String> office = new ArrayList<>();
