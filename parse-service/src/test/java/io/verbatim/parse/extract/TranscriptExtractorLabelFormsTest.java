@@ -234,6 +234,23 @@ class TranscriptExtractorLabelFormsTest {
         assertThat(transcript.remarks()).containsExactly("Mr. Jones indicated dissent.");
     }
 
+    @Test
+    void questionNumberAndEmptyAnchorsBeforeAHansardLabelAreNotSpeechAndTheLabelCounts() {
+        String html = "<html><body><article><p><a class=\"anchor\" name=\"q1\"> </a>1. <a name=\"q2\"> </a>"
+                + "<b>Mr Alan Price (Northfield) (Lab):</b> What progress has been made?</p>"
+                + "<p><a name=\"q3\"> </a><b>The Minister for Roads (Ms Jane Cole):</b> Good progress.</p>"
+                + "<p><a name=\"q4\"> </a>T2. [66881] <b>Mr Price:</b> Will she go further?</p>"
+                + "</article></body></html>";
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role(),
+                Statement::paragraphs).containsExactly(
+                        tuple("Alan Price", "Northfield (Lab)", List.of("What progress has been made?")),
+                        tuple("Jane Cole", "The Minister for Roads", List.of("Good progress.")),
+                        tuple("Alan Price", "Northfield (Lab)", List.of("Will she go further?")));
+    }
+
     // --- class 6: plain text without front matter opens with its title and date ---------------------------------------
 
     @Test
