@@ -63,7 +63,7 @@ final class SpeakerLabelParser {
     private static final List<String> UNNAMED = List.of(
             "question", "remark", "response", "reply", "answer", "interpreter", "hon. members", "voice", "voices",
             "audience", "participant", "comment", "moderator", "reporter", "journalist", "interviewer", "presenter",
-            "q");
+            "aide", "q");
 
     /** "Mr Keir Starmer (Holborn and St Pancras) (Lab)": a member, the constituency and the party. */
     private static final Pattern MEMBER_CONSTITUENCY_PARTY = Pattern.compile(
@@ -398,7 +398,10 @@ final class SpeakerLabelParser {
         return surnames;
     }
 
-    /** A one-word label ("Putin:") counts only when it is generic or the surname of a fuller label in the document. */
+    /**
+     * A one-word label ("Putin:") counts only when it is generic (an unnamed questioner, interjection, interviewer,
+     * moderator, presenter, reporter or aide) or the surname of a fuller label in the document.
+     */
     static boolean acceptableShortLabel(String label, Set<String> surnames) {
         String core = shapeCore(WhitespaceNormalizer.normalize(label));
         String[] tokens = core.split(" ");
@@ -408,7 +411,8 @@ final class SpeakerLabelParser {
         String word = tokens[0].toLowerCase(Locale.ROOT);
         return word.equals("q") || word.equals("question") || word.equals("remark") || word.equals("answer")
                 || word.equals("response") || word.equals("reply") || word.equals("interpreter")
-                || word.equals("interviewer") || surnames.contains(word);
+                || word.equals("interviewer") || word.equals("moderator") || word.equals("presenter")
+                || word.equals("reporter") || word.equals("aide") || surnames.contains(word);
     }
 
     /**

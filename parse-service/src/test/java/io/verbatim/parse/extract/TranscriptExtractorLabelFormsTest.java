@@ -204,6 +204,21 @@ class TranscriptExtractorLabelFormsTest {
                         tuple("Maria Lopez", "President of the Republic of Chile", null, List.of("An answer.")));
     }
 
+    @Test
+    void oneWordModeratorAndAideLabelsStartTheirOwnTurns() {
+        String text = "---\ntitle: \"Remarks by President Harris in Press Conference\"\n---\n\n"
+                + "PRESIDENT HARRIS:  Thank you.\n\nMODERATOR:  (As interpreted.)  This concludes the\n"
+                + "press conference.\n\nAIDE:  Thank you, everyone.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/markdown", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::annotation,
+                Statement::paragraphs).containsExactly(
+                        tuple("Harris", null, List.of("Thank you.")),
+                        tuple("Moderator", "as interpreted", List.of("This concludes the press conference.")),
+                        tuple("Aide", null, List.of("Thank you, everyone.")));
+    }
+
     // --- class 5: a repeated label after a narrative remark starts a new turn --------------------------------------------
 
     @Test
