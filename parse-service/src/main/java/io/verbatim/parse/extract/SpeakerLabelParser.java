@@ -516,7 +516,7 @@ final class SpeakerLabelParser {
         if (runLength == 0 || start == 0) {
             return new String[] {core, null};
         }
-        boolean afterConnector = CONNECTORS.contains(tokens.get(start - 1));
+        boolean afterConnector = CONNECTORS.contains(tokens.get(start - 1).toLowerCase(Locale.ROOT));
         if (afterConnector && runLength == 1) {
             return new String[] {core, null};
         }
@@ -610,7 +610,23 @@ final class SpeakerLabelParser {
             String annotation = TRAILING_DOT.matcher(m.group(2).strip()).replaceAll("").strip();
             return new String[] {m.group(1).strip(), annotation.isEmpty() ? null : annotation};
         }
-        return new String[] {label.strip(), null};
+        return longAnnotation(label);
+    }
+
+    /**
+     * A bracketed annotation longer than the pattern's 80 characters, up to 200: "Vladimir Putin (answering Valery
+     * Raenko, Chairman of the Legislative Assembly of the Kamchatka Territory)". Found without a pattern: the label
+     * ends with ")" and its last "(" opens a group without other brackets.
+     */
+    private static String[] longAnnotation(String label) {
+        String text = label.strip();
+        int open = text.lastIndexOf('(');
+        if (!text.endsWith(")") || open < 1 || text.length() - open > 202 || text.indexOf(')') < text.length() - 1
+                || text.substring(0, open).indexOf('(') >= 0 || text.substring(0, open).isBlank()) {
+            return new String[] {text, null};
+        }
+        String annotation = TRAILING_DOT.matcher(text.substring(open + 1, text.length() - 1).strip()).replaceAll("");
+        return new String[] {text.substring(0, open).strip(), annotation.isBlank() ? null : annotation.strip()};
     }
 
     /** Whether the text holds a closing bracket, without which {@link #ANNOTATION} cannot match. */

@@ -73,6 +73,21 @@ class TranscriptExtractorLabelFormsTest {
     }
 
     @Test
+    void capitalisedArticleBeforeAPlaceIsAConnectorAndALongAnswerNoteIsTheAnnotation() {
+        String html = kremlin("", "<p><b>Speaker of The Moscow City Duma Oleg Rand:</b> A question.</p>"
+                + "<p><b>Vladimir Putin</b> <i>(answering Oleg Rand, Speaker of The Moscow City Duma, and the deputies of"
+                + " the City Duma):</i> An answer.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role(),
+                Statement::annotation).containsExactly(
+                        tuple("Oleg Rand", "Speaker of The Moscow City Duma", null),
+                        tuple("Vladimir Putin", null,
+                                "answering Oleg Rand, Speaker of The Moscow City Duma, and the deputies of the City Duma"));
+    }
+
+    @Test
     void personCatalogueLinkInTheLabelMarksWhereTheNameStarts() {
         String html = kremlin("", "<p><b>Head of the Russian Post <a href=\"http://en.kremlin.ru/catalog/persons/9/events\""
                 + " class=\"person_tag read__tag\">Anna Kovacs<span class=\"read__tooltip tooltip_person hidden\">"
