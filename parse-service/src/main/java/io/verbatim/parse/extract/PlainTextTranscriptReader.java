@@ -72,8 +72,9 @@ final class PlainTextTranscriptReader {
             if (paragraph.isEmpty()) {
                 continue;
             }
-            if (openingLines && leadingLabels.get(i).isEmpty()) {
-                TitleAndDate opening = titleAndDate(blockLines.get(i));
+            if (openingLines) {
+                openingLines = false; // only the blocks before the first other block can be title and date
+                TitleAndDate opening = leadingLabels.get(i).isEmpty() ? titleAndDate(blockLines.get(i)) : null;
                 if (opening != null && (opening.title() == null || !titleTaken)) {
                     if (opening.title() != null) {
                         title = opening.title();
@@ -85,7 +86,6 @@ final class PlainTextTranscriptReader {
                     openingLines = opening.date() == null;
                     continue;
                 }
-                openingLines = false;
             }
             if (StageRemarks.isDocumentEnd(paragraph)) {
                 break;

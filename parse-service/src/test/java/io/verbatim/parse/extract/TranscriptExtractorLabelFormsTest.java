@@ -308,6 +308,17 @@ class TranscriptExtractorLabelFormsTest {
         assertThat(transcript.statements()).hasSize(2);
     }
 
+    @Test
+    void aShortLineAfterTheFirstLabelIsSpeechAndNotATitle() {
+        String text = "Jane Doe: Thank you for coming.\n\nMarch 3, 2023\n\nTom Reed: Thank you for having me.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.publishedAt()).isNull();
+        assertThat(transcript.statements().get(0).paragraphs()).containsExactly("Thank you for coming.",
+                "March 3, 2023");
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------------
 
     private static String kremlin(String lead, String paragraphs) {
