@@ -19,7 +19,9 @@ import org.jsoup.select.QueryParser;
  * <p>A label is the bold run at the start of a paragraph, up to a colon that may sit inside or outside the bold, with
  * an optional bracketed annotation before the colon: {@code <b>Marine Le Pen</b> <i>(retranslated)</i><b>: </b>}.
  * A paragraph without a bold label may start with a plain-text label ("MS. PSAKI:", "Jane Doe:"), accepted by the
- * same strict rules as in plain text and only when the page holds at least {@value #MIN_PLAIN_LABELS} of them. An all-bold paragraph without a colon is a sub-heading (not speech); an
+ * same strict rules as in plain text and only when the page holds at least {@value #MIN_PLAIN_LABELS} of them. A
+ * parliamentary question number before the bold label ("1.", "T2. [66881]") is not speech. An all-bold paragraph
+ * without a colon is a sub-heading (not speech); an
  * all-italic paragraph is a narrative remark.
  */
 final class HtmlParagraphs {
@@ -38,6 +40,12 @@ final class HtmlParagraphs {
     private static final Pattern LEADING_COLON = Pattern.compile(
             "[\\s\\u00a0]*+(\\([^()]{1,80}\\))?[\\s\\u00a0]*+:");
     private static final Pattern BRACKETED = Pattern.compile("^\\(.*\\)$");
+    /**
+     * A parliamentary question number before the member's bold label ("1.", "T2.", "T2. [66881]"): order-paper
+     * furniture, not speech, and no obstacle to the label.
+     */
+    private static final Pattern QUESTION_NUMBER = Pattern.compile(
+            "^[\\s\\u00a0]*+(?:T?\\d{1,3}\\.)?[\\s\\u00a0]*+(?:\\[\\d{1,7}\\])?[\\s\\u00a0]*+$");
     private static final Evaluator PARAGRAPH = QueryParser.parse("p");
     private static final Evaluator BOLD = QueryParser.parse("b, strong");
     private static final Evaluator ITALIC = QueryParser.parse("i, em");
@@ -156,6 +164,9 @@ final class HtmlParagraphs {
                     label.append(' ');
                     continue;
                 }
+                if (!sawBold && QUESTION_NUMBER.matcher(value).matches()) {
+                    continue; // "1. <b>Mr David Hanson (Delyn) (Lab):</b>", "T2. [66881] <b>…</b>"
+                }
                 var colon = LEADING_COLON.matcher(value);
                 if (sawBold && colon.lookingAt()) {
                     if (colon.group(1) != null) {
@@ -176,6 +187,9 @@ final class HtmlParagraphs {
                 continue;
             }
             boolean bold = tag.equals("b") || tag.equals("strong");
+            if (!bold && !sawBold && WhitespaceNormalizer.isBlank(element.text())) {
+                continue; // an empty anchor before the label: <a name="…"> </a><b>Name:</b>
+            }
             if (!bold && !(sawBold && (tag.equals("i") || tag.equals("em")))) {
                 return null;
             }
@@ -190,6 +204,11 @@ final class HtmlParagraphs {
                 label.append(value);
             } else if (BRACKETED.matcher(value.strip()).matches()) {
                 label.append(' ').append(value.strip());
+            } else if (sawBold && value.strip().startsWith("(") && value.indexOf("):") > 0) {
+                // the colon inside the italic annotation: <b>Name </b><i>(retranslated): </i>
+                int colon = value.indexOf("):") + 1;
+                label.append(' ').append(value.substring(0, colon).strip());
+                return new BoldLabel(label.toString(), index, value.substring(colon + 1));
             } else {
                 return null;
             }

@@ -123,7 +123,7 @@ final class KremlinPageReader {
         return new SourceDocument(title, publishedAt(page, dateTimePlace[0], dateTimePlace[1]),
                 location(dateTimePlace[2]), HtmlPageMetadata.language(page),
                 address.map(AddressAttribution.Address::blocks).orElse(blocks), SOURCE, tags, persons,
-                address.map(AddressAttribution.Address::author).orElse(null));
+                address.map(AddressAttribution.Address::author).orElse(null), lead);
     }
 
     /** The person links and the tag-list links of the page, in page order. */

@@ -23,6 +23,16 @@ final class PlainTextTranscriptReader {
     private static final Pattern MARKDOWN_EMPHASIS = Pattern.compile("\\*\\*|__");
     private static final Pattern ISO_DATE_TIME = Pattern.compile(
             "^\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?$");
+    private static final String MONTH = "(January|February|March|April|May|June|July|August|September|October"
+            + "|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)";
+    /** A date line: "March 3, 2023", "Friday, March 3, 2023", "3 March 2023", "2023-03-03". */
+    private static final Pattern DATE_LINE = Pattern.compile("(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s)?"
+            + "(?:" + MONTH + "\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?,?\\s(\\d{4})"
+            + "|(\\d{1,2})(?:st|nd|rd|th)?\\s" + MONTH + "\\.?,?\\s(\\d{4})"
+            + "|(\\d{4})-(\\d{2})-(\\d{2}))\\.?$");
+    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+            "oct", "nov", "dec");
+
     private final SpeakerLabelParser labels;
     private final AddressAttribution addresses;
 
@@ -37,7 +47,8 @@ final class PlainTextTranscriptReader {
             normalized = normalized.substring(1);
         }
         FrontMatter frontMatter = FrontMatter.split(normalized);
-        List<String> paragraphs = paragraphs(frontMatter.body(), markdown);
+        List<String> blockLines = new ArrayList<>();
+        List<String> paragraphs = paragraphs(frontMatter.body(), markdown, blockLines);
 
         String title = frontMatter.get("title");
         List<Optional<SpeakerLabelParser.LeadingLabel>> leadingLabels = new ArrayList<>(paragraphs.size());
@@ -53,12 +64,30 @@ final class PlainTextTranscriptReader {
 
         List<SourceBlock> blocks = new ArrayList<>();
         boolean titleTaken = title != null && !title.isBlank();
+        String published = publishedAt(frontMatter);
+        // Without front matter, the text opens with its title and date lines, in one block or in two.
+        boolean openingLines = !titleTaken;
         for (int i = 0; i < paragraphs.size(); i++) {
             deadline.check();
             String raw = paragraphs.get(i);
             String paragraph = WhitespaceNormalizer.normalize(raw);
             if (paragraph.isEmpty()) {
                 continue;
+            }
+            if (openingLines) {
+                openingLines = false; // only the blocks before the first other block can be title and date
+                TitleAndDate opening = leadingLabels.get(i).isEmpty() ? titleAndDate(blockLines.get(i)) : null;
+                if (opening != null && (opening.title() == null || !titleTaken)) {
+                    if (opening.title() != null) {
+                        title = opening.title();
+                        titleTaken = true;
+                    }
+                    if (published == null) {
+                        published = opening.date();
+                    }
+                    openingLines = opening.date() == null;
+                    continue;
+                }
             }
             if (StageRemarks.isDocumentEnd(paragraph)) {
                 break;
@@ -86,12 +115,75 @@ final class PlainTextTranscriptReader {
         }
         String cleanTitle = title == null ? null : WhitespaceNormalizer.normalize(title);
         Optional<AddressAttribution.Address> address = addresses.find(cleanTitle, null, blocks);
-        return new SourceDocument(cleanTitle, publishedAt(frontMatter), null, language(frontMatter),
+        return new SourceDocument(cleanTitle, published, null, language(frontMatter),
                 address.map(AddressAttribution.Address::blocks).orElse(blocks), source, tags(frontMatter), List.of(),
                 address.map(AddressAttribution.Address::author).orElse(null));
     }
 
-    private List<String> paragraphs(String body, boolean markdown) {
+    /** The title line (or null) and the date (ISO, or null) of an opening block. */
+    private record TitleAndDate(String title, String date) {
+    }
+
+    /**
+     * An opening block of one or two short lines: a title line and a date line ("Interview to Jane Doe" / "March 3,
+     * 2023"), a title line alone, or a date line alone; null for anything else.
+     */
+    private static TitleAndDate titleAndDate(String raw) {
+        List<String> lines = new ArrayList<>();
+        for (String line : raw.split("\n")) {
+            String clean = WhitespaceNormalizer.normalize(MARKDOWN_HEADING.matcher(line.strip()).replaceFirst(""));
+            if (!clean.isEmpty()) {
+                lines.add(clean);
+            }
+        }
+        if (lines.isEmpty() || lines.size() > 2) {
+            return null;
+        }
+        String title = null;
+        String date = null;
+        for (String line : lines) {
+            String iso = line.length() <= 40 ? isoDate(line) : null;
+            if (iso != null && date == null) {
+                date = iso;
+            } else if (title == null && date == null && line.length() <= 200) {
+                title = line;
+            } else {
+                return null;
+            }
+        }
+        return new TitleAndDate(title, date);
+    }
+
+    /** The ISO date of a date line, or null. */
+    static String isoDate(String line) {
+        java.util.regex.Matcher m = DATE_LINE.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            java.time.LocalDate date;
+            if (m.group(7) != null) {
+                date = java.time.LocalDate.of(Integer.parseInt(m.group(7)), Integer.parseInt(m.group(8)),
+                        Integer.parseInt(m.group(9)));
+            } else if (m.group(1) != null) {
+                date = java.time.LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(1)),
+                        Integer.parseInt(m.group(2)));
+            } else {
+                date = java.time.LocalDate.of(Integer.parseInt(m.group(6)), month(m.group(5)),
+                        Integer.parseInt(m.group(4)));
+            }
+            return date.toString();
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int month(String name) {
+        return MONTHS.indexOf(name.substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
+    }
+
+    /** The paragraphs of the body; {@code blockLines} receives each one's block with its line breaks kept. */
+    private List<String> paragraphs(String body, boolean markdown, List<String> blockLines) {
         List<String> result = new ArrayList<>();
         for (String block : BLANK_LINE.split(body)) {
             int end = block.length();
@@ -109,6 +201,7 @@ final class PlainTextTranscriptReader {
             }
             if (!joined.isBlank()) {
                 result.add(joined);
+                blockLines.add(block.substring(0, end));
             }
         }
         return result;

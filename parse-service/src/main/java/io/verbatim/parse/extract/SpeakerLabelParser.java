@@ -23,6 +23,19 @@ final class SpeakerLabelParser {
 
     static final int MAX_LABEL_WORDS = 14;
 
+    /**
+     * A bold label is already marked as one by the page, and role-first labels at forums and award ceremonies name
+     * long offices ("Head of the Department of Regional Studies at the Moscow Institute of Economics Ivan Petrov"):
+     * it may hold up to this many words and {@value #MAX_BOLD_LABEL_CHARS} characters.
+     */
+    static final int MAX_BOLD_LABEL_WORDS = 32;
+    static final int MAX_BOLD_LABEL_CHARS = 260;
+
+    /** Lower-case particles inside a personal name: "Jean-Pierre de la Fontaine", "Karl Van der Berg". */
+    private static final Set<String> NAME_PARTICLES = Set.of(
+            "de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "ter",
+            "ten", "al", "el", "bin", "ibn", "ben", "bint", "y");
+
     private static final Set<String> CONNECTORS = Set.of(
             "of", "the", "and", "for", "to", "on", "at", "in", "de", "la", "le", "du", "da", "von", "van", "der", "al",
             "bin", "&");
@@ -38,18 +51,19 @@ final class SpeakerLabelParser {
             "patriarch", "emperor", "sultan", "emir", "sheikh", "excellency", "highness", "majesty", "his", "her",
             "the", "people's", "national", "international", "university", "company", "corporation", "group",
             "parliamentary", "under-secretary", "attorney", "solicitor", "exchequer", "whip", "clerk", "chairperson",
-            "senior", "junior", "principal");
+            "senior", "junior", "principal", "sr", "jr", "commander", "lieutenant", "captain", "colonel", "major",
+            "sergeant", "corporal", "admiral", "marshal", "officer", "coach");
 
     /** Forms of address that precede a name and are not part of it. */
     private static final Set<String> HONORIFICS = Set.of(
             "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.", "madam", "madame", "mister",
             "sir", "dame", "lord", "lady", "baroness", "baron", "viscount", "earl", "mme", "mme.", "m.", "hon.", "hon",
-            "rt", "rt.", "prof", "prof.", "rev", "rev.");
+            "rt", "rt.", "prof", "prof.", "rev", "rev.", "h.e.", "h.e");
 
     private static final List<String> UNNAMED = List.of(
             "question", "remark", "response", "reply", "answer", "interpreter", "hon. members", "voice", "voices",
             "audience", "participant", "comment", "moderator", "reporter", "journalist", "interviewer", "presenter",
-            "q");
+            "aide", "q");
 
     /** "Mr Keir Starmer (Holborn and St Pancras) (Lab)": a member, the constituency and the party. */
     private static final Pattern MEMBER_CONSTITUENCY_PARTY = Pattern.compile(
@@ -117,7 +131,7 @@ final class SpeakerLabelParser {
      */
     boolean looksLikeLabel(String label, boolean strict) {
         String text = WhitespaceNormalizer.normalize(label);
-        if (text.isEmpty() || text.length() > 160) {
+        if (text.isEmpty() || text.length() > (strict ? 160 : MAX_BOLD_LABEL_CHARS)) {
             return false;
         }
         String core = shapeCore(text);
@@ -125,21 +139,26 @@ final class SpeakerLabelParser {
             return false;
         }
         String[] tokens = core.split(" ");
-        if (tokens.length > MAX_LABEL_WORDS || isSentenceLike(core)) {
+        if (tokens.length > (strict ? MAX_LABEL_WORDS : MAX_BOLD_LABEL_WORDS) || isSentenceLike(core)) {
             return false;
         }
         if (!strict) {
             return Character.isUpperCase(core.codePointAt(0)) || core.equalsIgnoreCase("q");
+        }
+        int comma = core.indexOf(", ");
+        if (comma > 0 && personNameEnds(core.substring(0, comma))
+                && core.substring(comma + 2).split(" ").length <= 8) {
+            tokens = core.substring(0, comma).split(" "); // "Anna Smirnova, metrology engineer": the role may be lower case
         }
         for (String token : tokens) {
             String bare = token.indexOf(',') < 0 ? token : TRAILING_COMMA.matcher(token).replaceAll("");
             if (bare.isEmpty()) {
                 return false;
             }
-            if (CONNECTORS.contains(bare)) {
+            if (CONNECTORS.contains(bare) || NAME_PARTICLES.contains(bare)) {
                 continue;
             }
-            if (!Character.isUpperCase(bare.codePointAt(0))) {
+            if (!Character.isUpperCase(bare.codePointAt(0)) && !isNameToken(bare)) {
                 return false;
             }
             if (bare.endsWith(".") && bare.length() > 4 && !ACRONYM.matcher(bare).matches()) {
@@ -177,11 +196,9 @@ final class SpeakerLabelParser {
     SpeakerLabel parse(String verbatim, Collection<String> knownNames) {
         String label = WhitespaceNormalizer.normalize(verbatim);
         String[] split = stripAnnotation(label);
-        String core = split[0];
+        String core = unglue(split[0]);
         String annotation = split[1];
-        if (isAllCaps(core)) {
-            core = titleCase(core);
-        }
+        core = isAllCaps(core) ? titleCase(core) : titleCaseTrailingCapitals(core);
         String unnamed = unnamedForm(core);
         if (unnamed != null) {
             return new SpeakerLabel(label, unnamed, null, annotation, true, false);
@@ -193,6 +210,26 @@ final class SpeakerLabelParser {
         if (isOffice(core)) {
             return new SpeakerLabel(label, core, null, annotation, false, true);
         }
+        int comma = core.indexOf(", ");
+        if (comma > 0) {
+            String head = core.substring(0, comma);
+            String tail = cleanRole(core.substring(comma + 2));
+            String[] nameAndRole = nameAndRole(head, knownNames);
+            if (tail != null && personNameEnds(head) && head.indexOf('(') < 0) {
+                String role = nameAndRole[1] == null ? tail : nameAndRole[1] + ", " + tail;
+                return new SpeakerLabel(label, nameAndRole[0], role, annotation, false, false);
+            }
+        }
+        String[] nameAndRole = nameAndRole(core, knownNames);
+        return new SpeakerLabel(label, nameAndRole[0], nameAndRole[1], annotation, false, false);
+    }
+
+    /**
+     * {name, role-or-null} of a label without annotation and comma: the longest name that the page itself marks as a
+     * person's (a bare label, a persons-catalogue link, the lead) and that ends the label, else the trailing personal
+     * name by {@link #splitNameAndRole}.
+     */
+    private String[] nameAndRole(String core, Collection<String> knownNames) {
         // The words after each space of the label, longest first, looked up among the known names: a handful of
         // look-ups per label, where going through every known name for every label was quadratic in a document
         // with thousands of labels (issue 12). Of two known names that both end the label, the fuller one wins.
@@ -200,12 +237,88 @@ final class SpeakerLabelParser {
                 space + 1)) {
             String known = core.substring(space + 1);
             if (!known.isEmpty() && knownNames.contains(known)) {
-                String role = core.substring(0, space).strip();
-                return new SpeakerLabel(label, known, cleanRole(role), annotation, false, false);
+                return new String[] {known, cleanRole(core.substring(0, space).strip())};
             }
         }
-        String[] nameAndRole = splitNameAndRole(core);
-        return new SpeakerLabel(label, nameAndRole[0], nameAndRole[1], annotation, false, false);
+        return splitNameAndRole(core);
+    }
+
+    /** Whether the text ends with a personal name of at least two words: "Anna Smirnova", "commentator Pavel Lind". */
+    private static boolean personNameEnds(String text) {
+        List<String> tokens = Arrays.asList(text.split(" "));
+        int start = nameRunStart(tokens);
+        int words = 0;
+        for (int i = start; i < tokens.size(); i++) {
+            if (isNameToken(tokens.get(i))) {
+                words++;
+            }
+        }
+        return words >= 2;
+    }
+
+    /**
+     * A word that runs from lower case straight into a capital ("GeneralNIKOLAI", "VladimirPUTIN", "DumaVladimir") is
+     * two words whose space the page lost, when the part before the capital has at least four letters (so "McDonald",
+     * "MacArthur" and "DeSantis" stay whole).
+     */
+    static String unglue(String text) {
+        StringBuilder out = null;
+        int wordLetters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean split = i > 0 && wordLetters >= 4 && Character.isLowerCase(text.charAt(i - 1))
+                    && Character.isUpperCase(c) && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1));
+            if (split && out == null) {
+                out = new StringBuilder(text.length() + 4).append(text, 0, i);
+            }
+            if (split) {
+                out.append(' ');
+                wordLetters = 0;
+            }
+            if (out != null) {
+                out.append(c);
+            }
+            wordLetters = Character.isLetter(c) ? wordLetters + 1 : 0;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /**
+     * A name written in capitals after a role in ordinary case ("Security Council Secretary NIKOLAI PATRUSHEV",
+     * "Vladimir PUTIN") is written in title case: two or more trailing words in capitals of four letters or more, or
+     * one after a capitalised name word. Shorter words in capitals are acronyms ("CSTO Secretary General").
+     */
+    private static String titleCaseTrailingCapitals(String core) {
+        String[] tokens = core.split(" ");
+        int start = tokens.length;
+        while (start > 0 && isCapitalsWord(tokens[start - 1])) {
+            start--;
+        }
+        int count = tokens.length - start;
+        boolean afterName = start > 0 && isNameToken(tokens[start - 1]) && !isAllCaps(tokens[start - 1]);
+        if (count == 0 || count == tokens.length || count == 1 && !afterName) {
+            return core;
+        }
+        for (int i = start; i < tokens.length; i++) {
+            tokens[i] = titleCase(tokens[i]);
+        }
+        return String.join(" ", tokens);
+    }
+
+    private static boolean isCapitalsWord(String token) {
+        int letters = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (Character.isLetter(c)) {
+                if (!Character.isUpperCase(c)) {
+                    return false;
+                }
+                letters++;
+            } else if (c != '-' && c != '\'' && c != '’') {
+                return false;
+            }
+        }
+        return letters >= 4;
     }
 
     /**
@@ -290,7 +403,10 @@ final class SpeakerLabelParser {
         return surnames;
     }
 
-    /** A one-word label ("Putin:") counts only when it is generic or the surname of a fuller label in the document. */
+    /**
+     * A one-word label ("Putin:") counts only when it is generic (an unnamed questioner, interjection, interviewer,
+     * moderator, presenter, reporter or aide) or the surname of a fuller label in the document.
+     */
     static boolean acceptableShortLabel(String label, Set<String> surnames) {
         String core = shapeCore(WhitespaceNormalizer.normalize(label));
         String[] tokens = core.split(" ");
@@ -300,7 +416,8 @@ final class SpeakerLabelParser {
         String word = tokens[0].toLowerCase(Locale.ROOT);
         return word.equals("q") || word.equals("question") || word.equals("remark") || word.equals("answer")
                 || word.equals("response") || word.equals("reply") || word.equals("interpreter")
-                || word.equals("interviewer") || surnames.contains(word);
+                || word.equals("interviewer") || word.equals("moderator") || word.equals("presenter")
+                || word.equals("reporter") || word.equals("aide") || surnames.contains(word);
     }
 
     /**
@@ -326,53 +443,144 @@ final class SpeakerLabelParser {
         if (isAllCaps(core)) {
             return Optional.empty();
         }
-        String[] tokens = core.split(" ");
-        if (tokens.length < 2 || tokens.length > 4 || unnamedForm(core) != null) {
+        return personName(core);
+    }
+
+    /**
+     * The text as a personal name: two to four capitalised name words, with particles and initials between them
+     * ("Karl Van der Berg", "Amir K. Nasser"), and nothing else.
+     */
+    static Optional<String> personName(String text) {
+        List<String> tokens = Arrays.asList(text.split(" "));
+        if (tokens.size() < 2 || tokens.size() > 7 || unnamedForm(text) != null || !isNameToken(tokens.get(0))
+                || nameRunStart(tokens) != 0) {
             return Optional.empty();
         }
-        for (String token : tokens) {
-            if (!isNameToken(token)) {
-                return Optional.empty();
+        long words = tokens.stream().filter(SpeakerLabelParser::isNameToken).count();
+        return words >= 2 && words <= 4 ? Optional.of(text) : Optional.empty();
+    }
+
+    /** Words after which a capitalised run is still part of a role or a place: "of Economics Ivan Petrov". */
+    private static final Set<String> ROLE_CONNECTORS = Set.of("of", "the", "in", "at", "for", "on", "&");
+
+    /**
+     * The persons that a text such as a lead lists with their roles: a run of two to four capitalised name words
+     * directly followed by a comma ("… went to Lena Holt, Honorary Citizen of …"), at the start of the text or after a
+     * lower-case word, a comma or "and", but not after a word that continues a role or place ("of", "in", "the").
+     */
+    static List<String> namesListedIn(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        String[] words = WhitespaceNormalizer.normalize(text).split(" ");
+        for (int end = 1; end < words.length; end++) {
+            if (!words[end].endsWith(",")) {
+                continue;
+            }
+            List<String> run = new ArrayList<>();
+            run.add(words[end].substring(0, words[end].length() - 1));
+            int start = end;
+            while (start > 0 && run.size() < 7 && !words[start - 1].endsWith(",")
+                    && (isNameToken(words[start - 1]) || isInitial(words[start - 1])
+                            || NAME_PARTICLES.contains(words[start - 1]))) {
+                start--;
+                run.add(0, words[start]);
+            }
+            while (!run.isEmpty() && !isNameToken(run.get(0))) {
+                run.remove(0);
+                start++;
+            }
+            String before = start == 0 ? "" : words[start - 1];
+            boolean boundary = before.isEmpty() || before.endsWith(",")
+                    || Character.isLowerCase(before.codePointAt(0)) && !ROLE_CONNECTORS.contains(before);
+            if (boundary) {
+                personName(String.join(" ", run)).ifPresent(names::add);
             }
         }
-        return Optional.of(core);
+        return names;
     }
 
     static boolean isHonorific(String token) {
         return HONORIFICS.contains(token.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Splits "role name" at the trailing personal name: the run of capitalised name words at the end of the label,
+     * with lower-case particles ("de la", "van der", "al-") and initials ("Z.") inside it. A name has at most three
+     * capitalised words, and after a connector ("of Russia Vladimir Putin", "in Lyon Jean Dupont", "for Space
+     * Activities Dmitry Rogozin") two, unless the page marks a longer one (a bare label, a catalogue link, the lead).
+     */
     private String[] splitNameAndRole(String core) {
         List<String> tokens = new ArrayList<>(Arrays.asList(core.split(" ")));
         if (tokens.size() >= 2 && isHonorific(tokens.get(0))) {
             return new String[] {core, null};
         }
-        int start = tokens.size();
-        while (start > 0 && isNameToken(tokens.get(start - 1))) {
-            start--;
-        }
+        int start = nameRunStart(tokens);
         int runLength = tokens.size() - start;
-        if (runLength == 0) {
+        if (runLength == 0 || start == 0) {
             return new String[] {core, null};
         }
-        if (start == 0) {
-            return new String[] {core, null};
-        }
-        boolean afterConnector = CONNECTORS.contains(tokens.get(start - 1));
+        boolean afterConnector = CONNECTORS.contains(tokens.get(start - 1).toLowerCase(Locale.ROOT));
         if (afterConnector && runLength == 1) {
             return new String[] {core, null};
         }
-        if (afterConnector) {
-            start = Math.max(start + 1, tokens.size() - 2);
-        } else if (runLength > 3) {
-            start = tokens.size() - 3;
-        }
+        start = lastWords(tokens, start, afterConnector ? 2 : 3);
         String name = String.join(" ", tokens.subList(start, tokens.size()));
         String role = String.join(" ", tokens.subList(0, start));
         return new String[] {name, cleanRole(role)};
     }
 
-    private static boolean isNameToken(String token) {
+    /** Where the trailing run of name words (particles and initials included) begins. */
+    private static int nameRunStart(List<String> tokens) {
+        int start = tokens.size();
+        while (start > 0) {
+            String token = tokens.get(start - 1);
+            if (isNameToken(token) || start < tokens.size() && isInitial(token)) {
+                start--;
+                continue;
+            }
+            // particles count only between name words: "Jean-Pierre de la Fontaine"
+            int particles = start;
+            while (particles > 0 && NAME_PARTICLES.contains(tokens.get(particles - 1))) {
+                particles--;
+            }
+            if (particles < start && particles > 0 && start < tokens.size()
+                    && isNameToken(tokens.get(particles - 1))) {
+                start = particles;
+                continue;
+            }
+            break;
+        }
+        return start;
+    }
+
+    /**
+     * Moves the start of a name forward so that it holds at most {@code max} capitalised words; a capitalised particle
+     * inside the name ("Karl Van der Berg") is not one of them.
+     */
+    private static int lastWords(List<String> tokens, int start, int max) {
+        int words = 0;
+        for (int i = tokens.size() - 1; i >= start; i--) {
+            String token = tokens.get(i);
+            boolean particle = i < tokens.size() - 1 && NAME_PARTICLES.contains(token.toLowerCase(Locale.ROOT));
+            if (isNameToken(token) && !particle && ++words == max) {
+                return i;
+            }
+        }
+        return start;
+    }
+
+    static boolean isInitial(String token) {
+        return token.length() == 2 && Character.isUpperCase(token.charAt(0)) && token.charAt(1) == '.';
+    }
+
+    /** A capitalised name word, or a lower-case particle joined by a hyphen to one ("al-Haddad"). */
+    static boolean isNameToken(String token) {
+        int hyphen = token.indexOf('-');
+        if (hyphen > 0 && hyphen + 1 < token.length() && NAME_PARTICLES.contains(token.substring(0, hyphen))) {
+            return isNameToken(token.substring(hyphen + 1));
+        }
         if (!NAME_TOKEN.matcher(token).matches() || token.endsWith(".")) {
             return false;
         }
@@ -389,8 +597,8 @@ final class SpeakerLabelParser {
 
     private static String unnamedForm(String core) {
         String lower = TRAILING_DOT_OR_COLON.matcher(core.toLowerCase(Locale.ROOT)).replaceAll("");
-        if (lower.equals("q")) {
-            return "Question";
+        if (lower.equals("q") || lower.startsWith("question from ") || lower.startsWith("question to ")) {
+            return "Question"; // an unnamed questioner, wherever the question comes from
         }
         for (String unnamed : UNNAMED) {
             if (lower.equals(unnamed)) {
@@ -407,7 +615,23 @@ final class SpeakerLabelParser {
             String annotation = TRAILING_DOT.matcher(m.group(2).strip()).replaceAll("").strip();
             return new String[] {m.group(1).strip(), annotation.isEmpty() ? null : annotation};
         }
-        return new String[] {label.strip(), null};
+        return longAnnotation(label);
+    }
+
+    /**
+     * A bracketed annotation longer than the pattern's 80 characters, up to 200: "Vladimir Putin (answering Valery
+     * Raenko, Chairman of the Legislative Assembly of the Kamchatka Territory)". Found without a pattern: the label
+     * ends with ")" and its last "(" opens a group without other brackets.
+     */
+    private static String[] longAnnotation(String label) {
+        String text = label.strip();
+        int open = text.lastIndexOf('(');
+        if (!text.endsWith(")") || open < 1 || text.length() - open > 202 || text.indexOf(')') < text.length() - 1
+                || text.substring(0, open).indexOf('(') >= 0 || text.substring(0, open).isBlank()) {
+            return new String[] {text, null};
+        }
+        String annotation = TRAILING_DOT.matcher(text.substring(open + 1, text.length() - 1).strip()).replaceAll("");
+        return new String[] {text.substring(0, open).strip(), annotation.isBlank() ? null : annotation.strip()};
     }
 
     /** Whether the text holds a closing bracket, without which {@link #ANNOTATION} cannot match. */

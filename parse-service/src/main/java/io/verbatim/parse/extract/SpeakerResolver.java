@@ -2,47 +2,83 @@ package io.verbatim.parse.extract;
 
 import io.verbatim.events.TranscriptParsed;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Maps every label of one document to one speaker: "Vladimir Putin:" and "President of Russia Vladimir Putin:" are the
- * same person, named by the fullest form and given the role of the fullest label. A bare surname ("MS. PSAKI") is
- * completed from the other labels or, failing that, from the document title ("... by Press Secretary Jen Psaki ...").
+ * same person, named by the fullest form and given the role of the fullest label, whatever that label's form
+ * (role-first, "Name, role", parliamentary). Two labels name the same person when their letters are the same (a
+ * lost space: "NinaVale" and "Nina Vale"), or when they share the surname and one's given names are among the other's
+ * ("Recep Tayyip Erdogan" and "Tayyip Erdogan"; a name of five letters or more may differ by one letter: "Nikolai" and
+ * "Nikolay"); different given names are different persons, even with one surname.
+ * A bare surname ("MS. PSAKI", "PRESIDENT LOPEZ") is the one person of the document with that surname, or, failing
+ * that, is completed from the document title ("... by Press Secretary Jen Psaki ...", "... H.E. Maria Lopez, President
+ * of the Republic of Chile, ..."): the given name (and initials) right before the surname (offices and honorifics are
+ * not names), and as role the office after the name between commas (starting with an office word) or, failing that,
+ * the capitalised words before the given name, when longer than the label's role.
  */
 final class SpeakerResolver {
 
-    private static final Pattern TITLE_WORD = Pattern.compile("[\\p{L}\\p{M}'’.\\-]+");
+    private final List<Person> persons = new ArrayList<>();
+    private final Map<String, Person> officeHolders = new LinkedHashMap<>();
+    private final Set<String> ambiguousOffices = new HashSet<>();
 
-    private static final String AMBIGUOUS = "";
+    /** One person of the document, as the labels name them so far. */
+    private static final class Person {
+        private String name;
+        private String role;
 
-    private final Map<String, Person> personsBySurname = new LinkedHashMap<>();
-    private final Map<String, String> officeHolders = new LinkedHashMap<>();
+        Person(String name, String role) {
+            this.name = name;
+            this.role = role;
+        }
 
-    private record Person(String name, String role) {
+        /** Takes the fuller name (more words; with as many, fewer initials) and the longer role. */
+        void absorb(String otherName, String otherRole) {
+            int words = tokens(otherName).length - tokens(name).length;
+            if (words > 0 || words == 0 && initials(otherName) < initials(name)) {
+                name = otherName;
+            }
+            if (role == null || otherRole != null && otherRole.length() > role.length()) {
+                role = otherRole;
+            }
+        }
     }
 
     SpeakerResolver(List<SpeakerLabel> labels, String title) {
-        for (SpeakerLabel label : labels) {
-            if (label.unnamed() || label.office()) {
-                continue;
+        // full names first, so that a bare surname finds its person whatever the order of the labels
+        for (boolean fullNames : new boolean[] {true, false}) {
+            for (SpeakerLabel label : labels) {
+                if (label.unnamed() || label.office()) {
+                    continue;
+                }
+                String name = withoutHonorific(label.name());
+                if ((tokens(name).length > 1) != fullNames) {
+                    continue;
+                }
+                Person known = find(name);
+                if (known == null) {
+                    persons.add(new Person(name, label.role()));
+                } else {
+                    known.absorb(name, label.role());
+                }
             }
-            String name = withoutHonorific(label.name());
-            String key = surnameKey(name);
-            Person known = personsBySurname.get(key);
-            Person candidate = new Person(name, label.role());
-            personsBySurname.put(key, known == null ? candidate : fuller(known, candidate));
         }
         completeFromTitle(title);
         for (SpeakerLabel label : labels) {
             if (!label.unnamed() && !label.office() && label.role() != null) {
                 String office = label.role().toLowerCase(Locale.ROOT);
-                String holder = surnameKey(withoutHonorific(label.name()));
-                officeHolders.merge(office, holder, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+                Person holder = find(withoutHonorific(label.name()));
+                Person previous = officeHolders.putIfAbsent(office, holder);
+                if (previous != null && previous != holder) {
+                    ambiguousOffices.add(office);
+                }
             }
         }
     }
@@ -56,60 +92,178 @@ final class SpeakerResolver {
             return new TranscriptParsed.Speaker(label.name(), null, label.verbatim());
         }
         if (label.office()) {
-            String holder = officeHolders.get(label.name().toLowerCase(Locale.ROOT));
-            Person person = holder == null || holder.equals(AMBIGUOUS) ? null : personsBySurname.get(holder);
-            if (person == null) {
+            String office = label.name().toLowerCase(Locale.ROOT);
+            Person holder = ambiguousOffices.contains(office) ? null : officeHolders.get(office);
+            if (holder == null) {
                 return new TranscriptParsed.Speaker(label.name(), null, label.verbatim());
             }
-            return new TranscriptParsed.Speaker(person.name(), person.role(), label.verbatim());
+            return new TranscriptParsed.Speaker(holder.name, holder.role, label.verbatim());
         }
-        Person person = personsBySurname.get(surnameKey(withoutHonorific(label.name())));
+        Person person = find(withoutHonorific(label.name()));
         if (person == null) {
             return new TranscriptParsed.Speaker(label.name(), label.role(), label.verbatim());
         }
-        String name = person.name().contains(" ") ? person.name() : label.name();
-        return new TranscriptParsed.Speaker(name, person.role(), label.verbatim());
+        String name = person.name.contains(" ") ? person.name : label.name();
+        return new TranscriptParsed.Speaker(name, person.role, label.verbatim());
     }
 
-    private static Person fuller(Person a, Person b) {
-        String name = tokenCount(b.name()) > tokenCount(a.name()) ? b.name() : a.name();
-        String role = a.role();
-        if (role == null || (b.role() != null && b.role().length() > role.length())) {
-            role = b.role();
+    /** The person this name denotes, or null when none (or, for a bare surname, more than one) is known. */
+    private Person find(String name) {
+        String letters = letters(name);
+        for (Person person : persons) {
+            if (letters(person.name).equals(letters)) {
+                return person;
+            }
         }
-        return new Person(name, role);
+        String[] tokens = tokens(name);
+        Person found = null;
+        for (Person person : persons) {
+            String[] other = tokens(person.name);
+            String surname = letters(tokens[tokens.length - 1]);
+            String otherSurname = letters(other[other.length - 1]);
+            boolean sameSurname = surname.equals(otherSurname);
+            boolean spelledAlike = !sameSurname && tokens.length > 1 && other.length > 1
+                    && oneEditApart(surname, otherSurname) && givenNamesAgree(tokens, other);
+            if (!sameSurname && !spelledAlike) {
+                continue;
+            }
+            if (tokens.length == 1 || other.length == 1 || givenNamesAgree(tokens, other)) {
+                if (found != null && found != person) {
+                    return null;
+                }
+                found = person;
+            }
+        }
+        return found;
     }
 
-    /** A person known only by a surname takes the first name and the office that precede that surname in the title. */
+    /** One's given names are among the other's, an initial standing for a name with that letter. */
+    private static boolean givenNamesAgree(String[] a, String[] b) {
+        String[] shorter = a.length <= b.length ? a : b;
+        String[] longer = a.length <= b.length ? b : a;
+        for (int i = 0; i < shorter.length - 1; i++) {
+            boolean matched = false;
+            for (int j = 0; j < longer.length - 1 && !matched; j++) {
+                matched = sameGivenName(shorter[i], longer[j]);
+            }
+            if (!matched) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameGivenName(String a, String b) {
+        if (SpeakerLabelParser.isInitial(a) || SpeakerLabelParser.isInitial(b)) {
+            return Character.toLowerCase(a.charAt(0)) == Character.toLowerCase(b.charAt(0));
+        }
+        return oneEditApart(letters(a), letters(b));
+    }
+
+    /**
+     * The same name in two spellings: equal, or, for names of five letters or more with the same first letter, one
+     * letter changed, added or dropped ("Nikolai" and "Nikolay", "Kleymenov" and "Kleimenov").
+     */
+    private static boolean oneEditApart(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (Math.min(a.length(), b.length()) < 5 || Math.abs(a.length() - b.length()) > 1 || a.charAt(0) != b.charAt(0)) {
+            return false;
+        }
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (a.length() == b.length()) {
+            return a.substring(i + 1).equals(b.substring(i + 1));
+        }
+        return a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+    }
+
+    /** A person known only by a surname takes the given names and the office that the title gives with it. */
     private void completeFromTitle(String title) {
         if (title == null || title.isBlank()) {
             return;
         }
-        List<String> words = new ArrayList<>();
-        Matcher m = TITLE_WORD.matcher(WhitespaceNormalizer.normalize(title));
-        while (m.find()) {
-            words.add(m.group());
-        }
-        for (Map.Entry<String, Person> entry : personsBySurname.entrySet()) {
-            Person person = entry.getValue();
-            if (person.name().contains(" ")) {
+        String[] words = WhitespaceNormalizer.normalize(title).split(" ");
+        for (Person person : persons) {
+            if (person.name.contains(" ")) {
                 continue;
             }
-            for (int i = 1; i < words.size(); i++) {
-                String firstName = words.get(i - 1);
-                if (!words.get(i).toLowerCase(Locale.ROOT).equals(entry.getKey())
-                        || !Character.isUpperCase(firstName.codePointAt(0))) {
+            String surname = letters(person.name);
+            for (int i = 1; i < words.length; i++) {
+                if (!letters(words[i]).equals(surname)) {
                     continue;
                 }
-                int roleStart = i - 1;
-                while (roleStart > 0 && Character.isUpperCase(words.get(roleStart - 1).codePointAt(0))) {
-                    roleStart--;
+                // initials, then one given name: "Maria Lopez", "Kamala D. Harris"
+                int first = i;
+                while (first > 0 && !words[first - 1].endsWith(",")
+                        && SpeakerLabelParser.isInitial(bare(words[first - 1]))) {
+                    first--;
                 }
-                String role = roleStart < i - 1 ? String.join(" ", words.subList(roleStart, i - 1)) : person.role();
-                entry.setValue(new Person(firstName + " " + words.get(i), role));
+                if (first == 0 || !isGivenName(words[first - 1])
+                        || SpeakerLabelParser.isInitial(bare(words[first - 1]))) {
+                    continue;
+                }
+                first--;
+                List<String> name = new ArrayList<>();
+                for (int k = first; k <= i; k++) {
+                    name.add(bare(words[k]));
+                }
+                String role = words[i].endsWith(",") ? apposition(words, i + 1) : null;
+                if (role == null) {
+                    role = officeBefore(words, first);
+                }
+                person.name = String.join(" ", name);
+                if (role != null && (person.role == null || role.length() > person.role.length())) {
+                    person.role = role;
+                }
                 break;
             }
         }
+    }
+
+    private static boolean isGivenName(String word) {
+        String bare = bare(word);
+        return !word.endsWith(",") && !SpeakerLabelParser.isHonorific(bare)
+                && (SpeakerLabelParser.isNameToken(bare) || SpeakerLabelParser.isInitial(bare));
+    }
+
+    /**
+     * "…, President of the Republic of Chile, …": the office between the commas after a name; it starts with an
+     * office word, so that the next person of a list ("…, Detroit Mayor Mike Duggan, …") or a date is not taken.
+     */
+    private static String apposition(String[] words, int from) {
+        if (from >= words.length || !SpeakerLabelParser.isOffice(bare(words[from]))) {
+            return null;
+        }
+        List<String> office = new ArrayList<>();
+        for (int k = from; k < words.length && office.size() < 14; k++) {
+            office.add(bare(words[k]));
+            if (words[k].endsWith(",")) {
+                return String.join(" ", office);
+            }
+        }
+        return null;
+    }
+
+    /** "… by Press Secretary Jen Psaki": the capitalised words right before the given name. */
+    private static String officeBefore(String[] words, int first) {
+        int start = first;
+        while (start > 0 && !words[start - 1].endsWith(",") && Character.isUpperCase(words[start - 1].codePointAt(0))
+                && !SpeakerLabelParser.isHonorific(bare(words[start - 1]))) {
+            start--;
+        }
+        return start < first ? String.join(" ", Arrays.asList(words).subList(start, first)) : null;
+    }
+
+    private static String bare(String word) {
+        int end = word.length();
+        while (end > 0 && ",;:".indexOf(word.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return word.substring(0, end);
     }
 
     /** The name without the forms of address before it: "Sir Edward Leigh" gives "Edward Leigh". */
@@ -123,12 +277,23 @@ final class SpeakerResolver {
         return rest;
     }
 
-    private static String surnameKey(String name) {
-        String[] tokens = name.split(" ");
-        return tokens[tokens.length - 1].toLowerCase(Locale.ROOT);
+    /** The letters of a name in lower case, without spaces, hyphens or dots: "NinaVale" and "Nina Vale" agree. */
+    private static String letters(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                out.append(Character.toLowerCase(c));
+            }
+        }
+        return out.toString();
     }
 
-    private static int tokenCount(String name) {
-        return name.split(" ").length;
+    private static long initials(String name) {
+        return Arrays.stream(tokens(name)).filter(SpeakerLabelParser::isInitial).count();
+    }
+
+    private static String[] tokens(String name) {
+        return name.split(" ");
     }
 }

@@ -36,6 +36,21 @@ final class StageRemarks {
             "(?i)^(?:the\\s+)?(?:transcript|text|article)\\s+(?:was\\s+)?(?:originally|first)\\s+published"
                     + "\\s+(?:by|on|at)\\s+(.{1,80}?)[.]?$");
 
+    /**
+     * A note on interpretation that opens a turn, written as the label's annotation would be: "(As interpreted.)",
+     * "(Through an interpreter.)", "(Retranslated.)", "(In English.)".
+     */
+    private static final Pattern INTERPRETATION_NOTE = Pattern.compile("^\\(\\s*((?i:as interpreted|through an?"
+            + " interpreter|through interpretation|via (?:an )?interpreter|interpreted|re-?translated|in \\p{Lu}\\p{L}{2,20}))"
+            + "\\s*\\.?\\s*\\)\\s*");
+    /**
+     * A procedural narrative of a parliamentary record, standing as a paragraph of its own: up to eight capitalised
+     * words naming a member or an office, then "rose", "indicated dissent" or "indicated assent".
+     */
+    private static final Pattern PROCEDURAL_NARRATIVE = Pattern.compile(
+            "^(?:\\p{Lu}[\\p{L}\\p{M}.'’\\-]*\\s(?:(?:of|the|for|and)\\s)?){1,8}"
+                    + "(?:rose|indicated (?:dissent|assent))\\s*[.—–\\-]*$");
+
     private StageRemarks() {
     }
 
@@ -92,6 +107,27 @@ final class StageRemarks {
             }
         }
         return marks >= 3;
+    }
+
+    /** The interpretation note that opens the text ("as interpreted"), lower case without brackets, or null. */
+    static String interpretationNote(String text) {
+        if (text == null || !text.startsWith("(")) {
+            return null;
+        }
+        Matcher m = INTERPRETATION_NOTE.matcher(text);
+        return m.lookingAt() ? WhitespaceNormalizer.normalize(m.group(1)).toLowerCase(java.util.Locale.ROOT) : null;
+    }
+
+    /** The text without the interpretation note that opens it. */
+    static String withoutInterpretationNote(String text) {
+        Matcher m = INTERPRETATION_NOTE.matcher(text);
+        return m.lookingAt() ? text.substring(m.end()) : text;
+    }
+
+    /** "The Prime Minister rose—", "Mr Jones indicated dissent.": a narrative remark, not speech. */
+    static boolean isProceduralNarrative(String normalized) {
+        return normalized.length() <= 160 && (normalized.contains(" rose") || normalized.contains(" indicated "))
+                && PROCEDURAL_NARRATIVE.matcher(normalized).matches();
     }
 
     /** Page furniture: time stamps, photo credits, attribution lines, the Kremlin footer. */

@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * Groups the paragraphs of a {@link SourceDocument} into speaker turns by the annotation rules: a label starts a turn;
  * consecutive labelled paragraphs of the same speaker with nothing in between form one turn; a standalone remark or an
- * omission mark is left out of the turns, and a label after it starts a new turn even for the same speaker; a
+ * omission mark is left out of the turns, and a label after it starts a new turn even for the same speaker (so does
+ * a procedural narrative such as "The Prime Minister rose—" or "Mr Jones indicated dissent."); an interpretation
+ * note that opens a turn ("(As interpreted.)") is that turn's annotation, not its text; a
  * section separator ("* * *") ends the turn; unlabelled paragraphs before the first label or after a separator are
  * not speech. A document without labels whose reader found its one author ({@link SourceDocument#author()}) is that
  * author's single turn.
@@ -36,10 +38,16 @@ final class TurnAssembler {
                 distinctLabels.add(block.label());
             }
         }
+        // Where a role-first label's name starts: bare labels of the same person, the persons the page links to
+        // (catalogue links, also inside labels), and persons that the lead lists with their roles.
         Set<String> knownNames = new LinkedHashSet<>();
         for (String label : distinctLabels) {
             labels.bareName(label).ifPresent(knownNames::add);
         }
+        for (String person : document.persons()) {
+            SpeakerLabelParser.personName(WhitespaceNormalizer.normalize(person)).ifPresent(knownNames::add);
+        }
+        knownNames.addAll(SpeakerLabelParser.namesListedIn(document.lead()));
         Map<String, SpeakerLabel> parsedLabels = new HashMap<>();
         for (String label : distinctLabels) {
             deadline.check();
@@ -70,21 +78,27 @@ final class TurnAssembler {
                 TranscriptParsed.Speaker speaker = speakers.resolve(label);
                 boolean sameSpeaker = turn != null && !interrupted && !label.unnamed()
                         && turn.speaker.name().equals(speaker.name());
+                String text = block.text();
+                String note = label.annotation() == null && !sameSpeaker ? StageRemarks.interpretationNote(text) : null;
+                if (note != null) {
+                    text = StageRemarks.withoutInterpretationNote(text);
+                }
                 if (!sameSpeaker) {
                     if (turn != null) {
                         statements.add(turn.close(statements.size() + 1));
                     }
-                    turn = new OpenTurn(speaker, label.annotation());
+                    turn = new OpenTurn(speaker, note != null ? note : label.annotation());
                 }
                 interrupted = false;
-                turn.add(block.text());
+                turn.add(text);
             } else if (block.separator()) {
                 if (turn != null) {
                     statements.add(turn.close(statements.size() + 1));
                     turn = null;
                 }
                 interrupted = false;
-            } else if (block.narrative() || StageRemarks.isStandalone(block.text())) {
+            } else if (block.narrative() || StageRemarks.isStandalone(block.text())
+                    || StageRemarks.isProceduralNarrative(block.text())) {
                 remarks.add(block.text());
                 interrupted = true;
             } else if (turn != null) {

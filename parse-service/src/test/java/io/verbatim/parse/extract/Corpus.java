@@ -3,8 +3,15 @@ package io.verbatim.parse.extract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** The real transcripts copied from the shared corpus into the test resources (see corpus/SOURCES.md). */
 final class Corpus {
@@ -24,6 +31,62 @@ final class Corpus {
             "60512", "60896", "62763", "63307", "63450", "63896", "8056");
 
     private Corpus() {
+    }
+
+    /**
+     * Every gold annotation in {@code corpus/gold} ({@code NN-name.json}) with its document in {@code corpus/docs}
+     * ({@code NN-name.*}, any extension), found on disk, so that gold documents added later are scored too.
+     */
+    static List<String> goldDocumentsOnDisk() {
+        Path gold = resourceDirectory("/corpus/gold");
+        Path docs = resourceDirectory("/corpus/docs");
+        List<String> documents = new ArrayList<>();
+        try (Stream<Path> files = Files.list(gold)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (!name.matches("\\d{2}-.+\\.json")) {
+                    continue;
+                }
+                String stem = name.substring(0, name.length() - ".json".length());
+                try (Stream<Path> candidates = Files.list(docs)) {
+                    String document = candidates.map(p -> p.getFileName().toString())
+                            .filter(d -> d.startsWith(stem + ".")).sorted().findFirst()
+                            .orElseThrow(() -> new IllegalStateException("gold file " + name
+                                    + " has no document " + stem + ".* in corpus/docs"));
+                    documents.add(document);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return documents;
+    }
+
+    /**
+     * The content type a document is read with: HTML by its extension; Markdown for .md and for text that opens with
+     * YAML front matter or holds Markdown bold labels ("**Name:**"); plain text otherwise.
+     */
+    static String contentTypeOfDocument(String fileName, String body) {
+        if (fileName.endsWith(".html") || fileName.endsWith(".htm")) {
+            return "text/html; charset=utf-8";
+        }
+        boolean markdown = fileName.endsWith(".md") || body.startsWith("---\n") || body.startsWith("---\r\n")
+                || MARKDOWN_BOLD_LABEL.matcher(body).find();
+        return markdown ? "text/markdown; charset=utf-8" : "text/plain; charset=utf-8";
+    }
+
+    private static final Pattern MARKDOWN_BOLD_LABEL = Pattern.compile("(?m)^\\*\\*[^*\\n]{1,120}:\\*\\*");
+
+    private static Path resourceDirectory(String resource) {
+        try {
+            URL url = Corpus.class.getResource(resource);
+            if (url == null) {
+                throw new IllegalStateException("missing test resource directory " + resource);
+            }
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String doc(String fileName) {
