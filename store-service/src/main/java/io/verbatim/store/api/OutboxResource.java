@@ -2,7 +2,6 @@ package io.verbatim.store.api;
 
 import io.verbatim.store.config.StoreConfig;
 import io.verbatim.store.persistence.SqlTimestamps;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,11 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class OutboxResource {
 
     private final StoreConfig config;
-    private final EntityManager entityManager;
+    private final ReadQueries queries;
 
-    public OutboxResource(StoreConfig config, EntityManager entityManager) {
+    public OutboxResource(StoreConfig config, ReadQueries queries) {
         this.config = config;
-        this.entityManager = entityManager;
+        this.queries = queries;
     }
 
     /** A parked outbox row; {@code id} is the row to replay (docs/store-service.md). */
@@ -43,17 +42,17 @@ public class OutboxResource {
         String documentId = QueryParams.documentId(document);
         String after = QueryParams.decodeCursor(cursor);
 
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("select id, event_id, event_type, record_key, "
+        Long afterId = after == null ? null : QueryParams.cursorId(after);
+        List<Object[]> rows = queries.run(session -> session.createNativeQuery("select id, event_id, event_type, record_key, "
                         + "octet_length(payload), created_at, parked_at, park_reason from outbox_event "
                         + "where sent_at is null and parked_at is not null "
                         + "and (cast(:document as text) is null or record_key = cast(:document as text)) "
                         + "and (cast(:after as bigint) is null or id < cast(:after as bigint)) "
-                        + "order by id desc limit :limit")
+                        + "order by id desc limit :limit", Object[].class)
                 .setParameter("document", documentId)
-                .setParameter("after", after == null ? null : QueryParams.cursorId(after))
+                .setParameter("after", afterId)
                 .setParameter("limit", pageSize + 1)
-                .getResultList();
+                .getResultList());
         List<ParkedEvent> items = rows.stream().limit(pageSize).map(row -> new ParkedEvent(
                 ((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
                 ((Number) row[4]).longValue(), SqlTimestamps.toInstant(row[5]), SqlTimestamps.toInstant(row[6]),
