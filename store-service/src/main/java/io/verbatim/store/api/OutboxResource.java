@@ -43,7 +43,8 @@ public class OutboxResource {
         String after = QueryParams.decodeCursor(cursor);
 
         Long afterId = after == null ? null : QueryParams.cursorId(after);
-        List<Object[]> rows = queries.run(session -> session.createNativeQuery("select id, event_id, event_type, record_key, "
+        List<Object[]> rows = queries.run(session -> session.createNativeQuery(
+                        "select id, event_id, event_type, record_key, "
                         + "octet_length(payload), created_at, parked_at, park_reason from outbox_event "
                         + "where sent_at is null and parked_at is not null "
                         + "and (cast(:document as text) is null or record_key = cast(:document as text)) "

@@ -13,10 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * store-service's own metrics: {@code verbatim_store_statements_total} (statements stored),
  * {@code verbatim_store_outbox_unsent} and {@code verbatim_store_outbox_oldest_seconds} (outbox backlog and age,
- * refreshed every 5 s off the scrape path; parked rows are not in them), {@code verbatim_store_outbox_parked} (rows parked
- * now, same refresh), {@code verbatim_outbox_parked_total} (rows this instance parked),
- * {@code verbatim_store_stale_revisions_total} (revisions ignored because a newer fetch is stored), and {@code verbatim_pipeline_latency_seconds}, a histogram of the time
- * from a document's {@code fetchedAt} to the broker's acknowledgement of its statement on {@code statements.new}.
+ * refreshed every 5 s off the scrape path; parked rows are not in them), {@code verbatim_store_outbox_parked} (rows
+ * parked now, same refresh), {@code verbatim_outbox_parked_total} (rows this instance parked),
+ * {@code verbatim_store_stale_revisions_total} (revisions ignored because a newer fetch is stored), and
+ * {@code verbatim_pipeline_latency_seconds}, a histogram of the time from a document's {@code fetchedAt} to the
+ * broker's acknowledgement of its statement on {@code statements.new}.
  */
 @ApplicationScoped
 public class StoreMetrics {

@@ -74,7 +74,8 @@ public class OutboxRelay {
         this.config = config;
         this.metrics = metrics;
         this.maxRequestSize = producerMaxRequestSize(ConfigProvider.getConfig());
-        LOG.debugf("outbox relay parks announcements larger than max.request.size = %d bytes", maxRequestSize);
+        LOG.infof("outbox relay parks announcements larger than the statements-new producer's "
+                + "max.request.size of %d bytes", maxRequestSize);
     }
 
     /**
@@ -82,7 +83,8 @@ public class OutboxRelay {
      * connector's, else the global {@code kafka.} one, else the Kafka client's default (1 MiB).
      */
     static int producerMaxRequestSize(Config config) {
-        for (String property : List.of("mp.messaging.outgoing." + CHANNEL + "." + ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+        for (String property : List.of(
+                "mp.messaging.outgoing." + CHANNEL + "." + ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 "mp.messaging.connector.smallrye-kafka." + ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 "kafka." + ProducerConfig.MAX_REQUEST_SIZE_CONFIG)) {
             var value = config.getOptionalValue(property, Integer.class);

@@ -14,7 +14,8 @@ public record OutboxBacklog(long unsent, Duration oldestAge, long parked) {
     public static OutboxBacklog measure() {
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) OutboxEvent.getEntityManager()
                 .createNativeQuery("select count(*) filter (where parked_at is null), "
-                        + "min(created_at) filter (where parked_at is null), count(*) filter (where parked_at is not null) "
+                        + "min(created_at) filter (where parked_at is null), "
+                        + "count(*) filter (where parked_at is not null) "
                         + "from outbox_event where sent_at is null")
                 .getSingleResult());
         Duration age = row[1] == null ? Duration.ZERO : Duration.between(SqlTimestamps.toInstant(row[1]), Instant.now());
