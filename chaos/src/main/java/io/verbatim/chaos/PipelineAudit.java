@@ -65,7 +65,8 @@ final class PipelineAudit {
                         Topics.TRANSCRIPTS_RAW);
                 parsedLag = ConsumerGroups.unconsumed(admin, cluster.bootstrapServers(), "store-service",
                         Topics.TRANSCRIPTS_PARSED);
-                unsent = queryLong("select count(*) from outbox_event where sent_at is null");
+                // pending rows only: a parked row (too large to announce, see store-service's OutboxRelay) is not lag
+                unsent = queryLong("select count(*) from outbox_event where sent_at is null and parked_at is null");
                 if (rawLag == 0 && parsedLag == 0 && unsent == 0) {
                     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                     report.check("no consumer stuck: lags and outbox empty after the last fault", "0 / 0 / 0",

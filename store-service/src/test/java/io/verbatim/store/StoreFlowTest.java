@@ -119,6 +119,32 @@ class StoreFlowTest {
         assertThat(statementRows(documentId)).isEqualTo(2);
     }
 
+    // issue 12, finding 8: a replayed older revision (dead-letter replay, resubmission) replaced the newer one
+    @Test
+    void olderRevisionArrivingAfterANewerOneNeitherReplacesItNorIsAnnounced() {
+        String documentId = newDocumentId();
+        java.time.Instant fetchedB = java.time.Instant.parse("2024-06-20T10:00:00Z");
+        TranscriptParsed newer = fetchedAt(talks(documentId, "hash-B", "Revision B, the newer fetch."), fetchedB);
+        TranscriptParsed older = fetchedAt(talks(documentId, "hash-A", "Revision A, the older fetch."),
+                fetchedB.minusSeconds(3600));
+        publish(newer);
+        List<ConsumerRecord<String, String>> announcedForB = announcements.awaitRecords(2,
+                r -> documentId.equals(r.key()), WAIT);
+
+        publish(older);
+        ConsumerGroups.awaitCaughtUp(KafkaBroker.shared().bootstrapServers(), "store-service",
+                Topics.TRANSCRIPTS_PARSED, WAIT);
+
+        given().get("/api/transcripts/" + documentId).then().statusCode(200)
+                .body("revision", equalTo(1))
+                .body("statements[0].text", org.hamcrest.Matchers.endsWith("Revision B, the newer fetch."));
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> io.verbatim.store.persistence
+                .OutboxEvent.count("recordKey", documentId))).isEqualTo(2);
+        assertThat(announcements.readToEnd(WAIT)).filteredOn(r -> documentId.equals(r.key()))
+                .extracting(ConsumerRecord::value)
+                .containsExactlyElementsOf(announcedForB.stream().map(ConsumerRecord::value).toList());
+    }
+
     @Test
     void malformedRecordIsDeadLetteredWithItsReasonAndTheChannelGoesOn() {
         String poisonKey = newDocumentId();
@@ -183,6 +209,12 @@ class StoreFlowTest {
 
     private static String newDocumentId() {
         return Sha256.hex(UUID.randomUUID().toString());
+    }
+
+    private static TranscriptParsed fetchedAt(TranscriptParsed p, java.time.Instant fetchedAt) {
+        return new TranscriptParsed(p.eventId(), p.eventType(), p.documentId(), p.sourceUrl(), p.contentHash(),
+                p.parserVersion(), p.kind(), p.title(), p.publishedAt(), p.location(), p.language(), p.statements(),
+                p.remarks(), p.source(), p.tags(), p.persons(), fetchedAt);
     }
 
     private static TranscriptParsed talks(String documentId, String contentHash, String kimLastParagraph) {

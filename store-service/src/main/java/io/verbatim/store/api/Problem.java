@@ -16,4 +16,14 @@ public record Problem(String type, String title, int status, String detail) {
                 .entity(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail))
                 .build());
     }
+
+    /** 503 with {@code Retry-After}: the request was fine, the service cannot answer it now. */
+    public static WebApplicationException unavailable(String detail, int retryAfterSeconds) {
+        Response.Status status = Response.Status.SERVICE_UNAVAILABLE;
+        return new WebApplicationException(Response.status(status)
+                .type(MEDIA_TYPE)
+                .header("Retry-After", retryAfterSeconds)
+                .entity(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail))
+                .build());
+    }
 }

@@ -3,7 +3,6 @@ package io.verbatim.store.api;
 import io.verbatim.store.config.StoreConfig;
 import io.verbatim.store.persistence.SqlTimestamps;
 import io.verbatim.store.persistence.SpeakerEntity;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,11 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class SpeakerResource {
 
     private final StoreConfig config;
-    private final EntityManager entityManager;
+    private final ReadQueries queries;
 
-    public SpeakerResource(StoreConfig config, EntityManager entityManager) {
+    public SpeakerResource(StoreConfig config, ReadQueries queries) {
         this.config = config;
-        this.entityManager = entityManager;
+        this.queries = queries;
     }
 
     /** A speaker in a list. */
@@ -53,14 +52,17 @@ public class SpeakerResource {
                 + " where (:after is null or s.id > :after)"
                 + (name == null ? "" : " and lower(s.name) like :pattern escape '!'")
                 + " order by s.id";
-        var query = entityManager.createQuery(jpql, Object[].class)
-                .setParameter("after", after == null ? null : QueryParams.cursorId(after))
-                .setMaxResults(pageSize + 1);
-        if (name != null) {
-            query.setParameter("pattern", "%" + name.toLowerCase(java.util.Locale.ROOT)
-                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-        }
-        List<Object[]> rows = query.getResultList();
+        Long afterId = after == null ? null : QueryParams.cursorId(after);
+        List<Object[]> rows = queries.run(session -> {
+            var query = session.createQuery(jpql, Object[].class)
+                    .setParameter("after", afterId)
+                    .setMaxResults(pageSize + 1);
+            if (name != null) {
+                query.setParameter("pattern", "%" + name.toLowerCase(java.util.Locale.ROOT)
+                        .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            }
+            return query.getResultList();
+        });
         List<SpeakerSummary> items = rows.stream().limit(pageSize).map(row -> {
             SpeakerEntity s = (SpeakerEntity) row[0];
             return new SpeakerSummary(s.publicId, s.name, s.kind, s.role, ((Number) row[1]).longValue());
@@ -78,22 +80,24 @@ public class SpeakerResource {
             throw Problem.of(Response.Status.BAD_REQUEST, "id is longer than 120 characters");
         }
         QueryParams.requirePrintable(id, "id");
-        SpeakerEntity speaker = SpeakerEntity.findByPublicId(id)
-                .orElseThrow(() -> Problem.of(Response.Status.NOT_FOUND, "no speaker with id " + id));
-        long statements = entityManager.createQuery(
-                        "select count(st) from StatementEntity st where st.speaker = :speaker", Long.class)
-                .setParameter("speaker", speaker).getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<String> aliases = entityManager.createNativeQuery(
-                        "select alias from speaker_alias where speaker_id = ?1 order by first_seen_at, alias")
-                .setParameter(1, speaker.id).getResultList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> roles = entityManager.createNativeQuery("select role, first_seen_at, last_seen_at "
-                        + "from speaker_role where speaker_id = ?1 order by first_seen_at, role")
-                .setParameter(1, speaker.id).getResultList();
-        return new SpeakerDetail(speaker.publicId, speaker.name, speaker.kind, speaker.role, statements,
-                aliases.stream().distinct().toList(),
-                roles.stream().map(r -> new RoleSeen((String) r[0], SqlTimestamps.toInstant(r[1]),
-                        SqlTimestamps.toInstant(r[2]))).toList());
+        return queries.run(session -> {
+            SpeakerEntity speaker = session.createQuery("from SpeakerEntity where publicId = :id", SpeakerEntity.class)
+                    .setParameter("id", id).uniqueResultOptional()
+                    .orElseThrow(() -> Problem.of(Response.Status.NOT_FOUND, "no speaker with id " + id));
+            long statements = session.createQuery(
+                            "select count(st) from StatementEntity st where st.speaker = :speaker", Long.class)
+                    .setParameter("speaker", speaker).getSingleResult();
+            List<String> aliases = session.createNativeQuery(
+                            "select alias from speaker_alias where speaker_id = ?1 order by first_seen_at, alias",
+                            String.class)
+                    .setParameter(1, speaker.id).getResultList();
+            List<Object[]> roles = session.createNativeQuery("select role, first_seen_at, last_seen_at "
+                            + "from speaker_role where speaker_id = ?1 order by first_seen_at, role", Object[].class)
+                    .setParameter(1, speaker.id).getResultList();
+            return new SpeakerDetail(speaker.publicId, speaker.name, speaker.kind, speaker.role, statements,
+                    aliases.stream().distinct().toList(),
+                    roles.stream().map(r -> new RoleSeen((String) r[0], SqlTimestamps.toInstant(r[1]),
+                            SqlTimestamps.toInstant(r[2]))).toList());
+        });
     }
 }

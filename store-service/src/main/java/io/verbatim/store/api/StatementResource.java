@@ -5,7 +5,6 @@ import io.verbatim.events.EventJson;
 import io.verbatim.store.config.StoreConfig;
 import io.verbatim.store.persistence.SqlTimestamps;
 import io.verbatim.store.speaker.SpeakerNames;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,11 +36,11 @@ public class StatementResource {
             + "MaxFragments=2, FragmentDelimiter=\" … \"";
 
     private final StoreConfig config;
-    private final EntityManager entityManager;
+    private final ReadQueries queries;
 
-    public StatementResource(StoreConfig config, EntityManager entityManager) {
+    public StatementResource(StoreConfig config, ReadQueries queries) {
         this.config = config;
-        this.entityManager = entityManager;
+        this.queries = queries;
     }
 
     /** A statement in a list; {@code rank} and {@code snippet} are set for a text search. */
@@ -122,11 +121,17 @@ public class StatementResource {
         }
         String sql = select + from_ + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + order
                 + " limit :limit";
-        Query statement = entityManager.createNativeQuery(sql);
-        params.forEach(statement::setParameter);
-        statement.setParameter("limit", pageSize + 1);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = statement.getResultList();
+        List<Object[]> rows = queries.run(session -> {
+            if (query != null) {
+                refuseNegationOnly(session, query);
+            }
+            Query statement = session.createNativeQuery(sql, Object[].class);
+            params.forEach(statement::setParameter);
+            statement.setParameter("limit", pageSize + 1);
+            @SuppressWarnings("unchecked")
+            List<Object[]> result = statement.getResultList();
+            return result;
+        });
 
         List<StatementHit> hits = rows.stream().limit(pageSize).map(row -> hit(row, query != null)).toList();
         String next = null;
@@ -135,6 +140,21 @@ public class StatementResource {
             next = QueryParams.encodeCursor(query != null ? last[15] + ":" + last[14] : String.valueOf(last[14]));
         }
         return new Page<>(hits, next);
+    }
+
+    /**
+     * A search whose words are all negated ({@code -zzzz}, {@code -a -b}, {@code a or -b}) matches nearly every
+     * statement and would rank them all: PostgreSQL's {@code querytree} has no indexable part for it ({@code T}).
+     * Refused with 400; a query of stop words only matches nothing and is answered as usual.
+     */
+    private static void refuseNegationOnly(org.hibernate.Session session, String query) {
+        Object tree = session.createNativeQuery(
+                        "select cast(querytree(websearch_to_tsquery('english', :q)) as text)", Object.class)
+                .setParameter("q", query).getSingleResult();
+        if ("T".equals(tree)) {
+            throw Problem.of(Response.Status.BAD_REQUEST, "q needs at least one word that is not excluded: "
+                    + "a search that only excludes words (-word) would match nearly every statement");
+        }
     }
 
     private static StatementHit hit(Object[] row, boolean ranked) {

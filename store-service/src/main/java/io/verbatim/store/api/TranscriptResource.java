@@ -1,6 +1,5 @@
 package io.verbatim.store.api;
 
-import io.quarkus.panache.common.Parameters;
 import io.verbatim.store.config.StoreConfig;
 import io.verbatim.store.persistence.StatementEntity;
 import io.verbatim.store.persistence.TranscriptEntity;
@@ -13,7 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -23,9 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class TranscriptResource {
 
     private final StoreConfig config;
+    private final ReadQueries queries;
 
-    public TranscriptResource(StoreConfig config) {
+    public TranscriptResource(StoreConfig config, ReadQueries queries) {
         this.config = config;
+        this.queries = queries;
     }
 
     /** A transcript in a list, without its statements. */
@@ -57,31 +60,34 @@ public class TranscriptResource {
         String after = QueryParams.decodeCursor(cursor);
 
         List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Map<String, Object> params = new LinkedHashMap<>();
         if (fromDate != null) {
             where.add("publishedOn >= :from");
-            params.and("from", fromDate);
+            params.put("from", fromDate);
         }
         if (toDate != null) {
             where.add("publishedOn <= :to");
-            params.and("to", toDate);
+            params.put("to", toDate);
         }
         if (sourceName != null) {
             where.add("lower(source) = lower(:source)");
-            params.and("source", sourceName);
+            params.put("source", sourceName);
         }
         if (kindName != null) {
             where.add("kind = :kind");
-            params.and("kind", kindName);
+            params.put("kind", kindName);
         }
         if (after != null) {
             where.add("id < :after");
-            params.and("after", QueryParams.cursorId(after));
+            params.put("after", QueryParams.cursorId(after));
         }
         String query = "from TranscriptEntity" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + " order by id desc";
-        List<TranscriptEntity> rows = TranscriptEntity.<TranscriptEntity>find(query, params).page(0, pageSize + 1)
-                .list();
+        List<TranscriptEntity> rows = queries.run(session -> {
+            var select = session.createQuery(query, TranscriptEntity.class).setMaxResults(pageSize + 1);
+            params.forEach(select::setParameter);
+            return select.getResultList();
+        });
         String next = rows.size() > pageSize ? QueryParams.encodeCursor(rows.get(pageSize - 1).id.toString()) : null;
         return new Page<>(rows.stream().limit(pageSize).map(TranscriptSummary::of).toList(), next);
     }
@@ -93,12 +99,15 @@ public class TranscriptResource {
         if (!documentId.matches("[0-9a-f]{64}")) {
             throw Problem.of(Response.Status.BAD_REQUEST, "documentId is 64 lower-case hex characters");
         }
-        TranscriptEntity transcript = TranscriptEntity.findByDocumentId(documentId)
-                .orElseThrow(() -> Problem.of(Response.Status.NOT_FOUND, "no transcript with id " + documentId));
-        List<StatementView> statements = StatementEntity.<StatementEntity>find(
-                "from StatementEntity s join fetch s.speaker join fetch s.transcript "
-                        + "where s.transcript = ?1 order by s.ordinal", transcript)
-                .list().stream().map(StatementView::of).toList();
-        return TranscriptView.of(transcript, statements);
+        return queries.run(session -> {
+            TranscriptEntity transcript = session.createQuery("from TranscriptEntity where documentId = :id",
+                            TranscriptEntity.class).setParameter("id", documentId).uniqueResultOptional()
+                    .orElseThrow(() -> Problem.of(Response.Status.NOT_FOUND, "no transcript with id " + documentId));
+            List<StatementView> statements = session.createQuery(
+                            "from StatementEntity s join fetch s.speaker join fetch s.transcript "
+                                    + "where s.transcript = :transcript order by s.ordinal", StatementEntity.class)
+                    .setParameter("transcript", transcript).getResultList().stream().map(StatementView::of).toList();
+            return TranscriptView.of(transcript, statements);
+        });
     }
 }

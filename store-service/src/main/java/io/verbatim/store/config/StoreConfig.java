@@ -40,5 +40,16 @@ public interface StoreConfig {
         /** Largest page size a query may ask for. */
         @WithDefault("500")
         int maxLimit();
+
+        /**
+         * PostgreSQL's {@code statement_timeout} for every query of the read API (on its own pool, the
+         * {@code queries} datasource); a query cancelled by it answers 503 with a problem body.
+         */
+        @WithDefault("5s")
+        Duration statementTimeout();
+
+        /** Most clients of the live stream at once; the next one gets 503 with {@code Retry-After}. */
+        @WithDefault("100")
+        int maxStreamClients();
     }
 }

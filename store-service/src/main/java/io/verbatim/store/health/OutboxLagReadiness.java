@@ -7,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready while the outbox relay falls behind: the oldest unsent row is older than {@code max-lag}. */
+/**
+ * Not ready while the outbox relay falls behind: the oldest pending row is older than {@code max-lag}. Parked rows
+ * (never publishable as they are, see {@code OutboxRelay}) are not lag: they are reported, not counted.
+ */
 @Readiness
 @ApplicationScoped
 public class OutboxLagReadiness implements HealthCheck {
@@ -26,6 +29,7 @@ public class OutboxLagReadiness implements HealthCheck {
                 .withData("unsent", backlog.unsent())
                 .withData("oldestUnsentSeconds", backlog.oldestAge().toSeconds())
                 .withData("maxLagSeconds", config.outbox().maxLag().toSeconds())
+                .withData("parked", backlog.parked())
                 .build();
     }
 }

@@ -22,7 +22,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -30,11 +35,17 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes the transactional outbox to Kafka: it locks a batch of unsent rows ({@code FOR UPDATE SKIP LOCKED}, so
+ * Publishes the transactional outbox to Kafka: it locks a batch of pending rows ({@code FOR UPDATE SKIP LOCKED}, so
  * several instances never publish the same row at once), sends them in id order, waits for the broker's
- * acknowledgement of every record, and marks them sent in the same transaction. A crash before the commit leaves
- * the rows unsent and they are published again: delivery is at least once, and subscribers deduplicate on
- * {@code eventId}.
+ * acknowledgement of every record, and in the same transaction marks sent every row the broker acknowledged. A crash
+ * before the commit leaves the rows pending and they are published again: delivery is at least once, and subscribers
+ * deduplicate on {@code eventId}.
+ *
+ * <p>A row that can never be published as it is, because its record is larger than the {@code statements-new}
+ * producer's {@code max.request.size} (checked before sending) or the client or broker refuses it with
+ * {@link RecordTooLargeException}, is parked: {@code parked_at} and {@code park_reason} are set, a warning is logged
+ * and {@code verbatim_outbox_parked_total} counts it. The other rows of the batch are marked sent as usual, so
+ * nothing is published twice because of it. A row that fails for any other reason stays pending and is retried.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -56,10 +67,32 @@ public class OutboxRelay {
         return thread;
     });
 
+    private final int maxRequestSize;
+
     public OutboxRelay(@Channel(CHANNEL) Emitter<String> emitter, StoreConfig config, StoreMetrics metrics) {
         this.emitter = emitter;
         this.config = config;
         this.metrics = metrics;
+        this.maxRequestSize = producerMaxRequestSize(ConfigProvider.getConfig());
+        LOG.infof("outbox relay parks announcements larger than the statements-new producer's "
+                + "max.request.size of %d bytes", maxRequestSize);
+    }
+
+    /**
+     * The {@code max.request.size} the {@code statements-new} producer really uses: the channel's setting, else the
+     * connector's, else the global {@code kafka.} one, else the Kafka client's default (1 MiB).
+     */
+    static int producerMaxRequestSize(Config config) {
+        for (String property : List.of(
+                "mp.messaging.outgoing." + CHANNEL + "." + ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                "mp.messaging.connector.smallrye-kafka." + ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                "kafka." + ProducerConfig.MAX_REQUEST_SIZE_CONFIG)) {
+            var value = config.getOptionalValue(property, Integer.class);
+            if (value.isPresent()) {
+                return value.get();
+            }
+        }
+        return 1024 * 1024;
     }
 
     @Scheduled(every = "${verbatim.store.outbox.poll-interval:1s}", delayed = "2s",
@@ -99,11 +132,14 @@ public class OutboxRelay {
             }
             try {
                 wanted.set(false);
-                int batch;
+                Batch batch;
                 do {
                     batch = relayBatch();
-                    published += batch;
-                } while (batch == config.outbox().batchSize());
+                    published += batch.sent();
+                } while (batch.handled() == config.outbox().batchSize() && batch.retryLater() == 0);
+                if (batch.retryLater() > 0) {
+                    return published;
+                }
             } catch (RuntimeException e) {
                 LOG.warnf("outbox relay could not publish, will retry: %s", e.getMessage());
                 return published;
@@ -114,31 +150,156 @@ public class OutboxRelay {
         return published;
     }
 
-    private int relayBatch() {
+    /** What one relay transaction did: rows marked sent, rows parked, rows left pending for a later attempt. */
+    private record Batch(int sent, int parked, int retryLater) {
+
+        int handled() {
+            return sent + parked;
+        }
+    }
+
+    private Batch relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<OutboxEvent> rows = OutboxEvent.getEntityManager()
-                    .createNativeQuery("select * from outbox_event where sent_at is null order by id limit :limit "
-                            + "for update skip locked", OutboxEvent.class)
+                    .createNativeQuery("select * from outbox_event where sent_at is null and parked_at is null "
+                            + "order by id limit :limit for update skip locked", OutboxEvent.class)
                     .setParameter("limit", config.outbox().batchSize())
                     .getResultList();
             if (rows.isEmpty()) {
-                return 0;
+                return new Batch(0, 0, 0);
             }
             List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
+            int parked = 0;
             for (OutboxEvent row : rows) {
-                acks.add(send(row));
+                String tooLarge = tooLargeToSend(row);
+                if (tooLarge != null) {
+                    park(row, tooLarge);
+                    parked++;
+                    acks.add(null);
+                } else {
+                    acks.add(send(row));
+                }
             }
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(config.outbox().publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            awaitAll(acks);
             Instant sentAt = Instant.now();
-            rows.forEach(row -> {
-                row.sentAt = sentAt;
-                metrics.published(row.fetchedAt, sentAt);
-            });
-            LOG.debugf("outbox relay published %d events", rows.size());
-            return rows.size();
+            int sent = 0;
+            int retryLater = 0;
+            Throwable firstFailure = null;
+            for (int i = 0; i < rows.size(); i++) {
+                CompletableFuture<Void> ack = acks.get(i);
+                if (ack == null) {
+                    continue;
+                }
+                OutboxEvent row = rows.get(i);
+                Throwable failure = failureOf(ack);
+                if (failure == null) {
+                    row.sentAt = sentAt;
+                    metrics.published(row.fetchedAt, sentAt);
+                    sent++;
+                } else if (causedBy(failure, RecordTooLargeException.class)) {
+                    park(row, "refused as too large: " + rootMessage(failure));
+                    parked++;
+                } else {
+                    retryLater++;
+                    firstFailure = firstFailure == null ? failure : firstFailure;
+                }
+            }
+            if (retryLater > 0) {
+                LOG.warnf("outbox relay could not publish %d of %d events, will retry them: %s", retryLater,
+                        rows.size(), rootMessage(firstFailure));
+            }
+            LOG.debugf("outbox relay published %d events, parked %d", sent, parked);
+            return new Batch(sent, parked, retryLater);
         });
+    }
+
+    /**
+     * Why {@code row} can never be published as it is, or null. Its payload, key and headers alone already exceed the
+     * producer's {@code max.request.size} (the record adds its framing and the CloudEvents headers on top), so the
+     * client would refuse it with {@link RecordTooLargeException}; a record just below that is still caught when the
+     * client or the broker refuses it.
+     */
+    private String tooLargeToSend(OutboxEvent row) {
+        long bytes = utf8Length(row.payload) + utf8Length(row.recordKey) + utf8Length(row.eventType)
+                + utf8Length(row.speakerId) + utf8Length(row.eventId);
+        if (bytes <= maxRequestSize) {
+            return null;
+        }
+        return "statement.new of at least " + bytes + " bytes exceeds the statements-new producer's "
+                + ProducerConfig.MAX_REQUEST_SIZE_CONFIG + " of " + maxRequestSize + " bytes";
+    }
+
+    private void park(OutboxEvent row, String reason) {
+        row.parkedAt = Instant.now();
+        row.parkReason = reason;
+        metrics.parked();
+        LOG.warnf("outbox row %d parked, not published: event %s of document %s (%d payload characters): %s",
+                row.id, row.eventId, row.recordKey, row.payload.length(), reason);
+    }
+
+    /** Waits for every acknowledgement, successful or not, up to the publish timeout. */
+    private void awaitAll(List<CompletableFuture<Void>> acks) throws InterruptedException {
+        CompletableFuture<?>[] settled = acks.stream().filter(java.util.Objects::nonNull)
+                .map(ack -> ack.handle((ok, failure) -> null)).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(settled).get(config.outbox().publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // the rows not acknowledged in time stay pending and are published again later
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The failure of a settled acknowledgement, a timeout for one that has not settled, or null for success. */
+    private static Throwable failureOf(CompletableFuture<Void> ack) {
+        if (!ack.isDone()) {
+            return new TimeoutException("no acknowledgement within the publish timeout");
+        }
+        try {
+            ack.join();
+            return null;
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
+    }
+
+    private static long utf8Length(String text) {
+        if (text == null) {
+            return 0;
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private CompletableFuture<Void> send(OutboxEvent row) {

@@ -10,7 +10,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An event waiting in the transactional outbox; {@code sentAt} is set once the broker acknowledged it. */
+/**
+ * An event in the transactional outbox: pending until the broker acknowledged it ({@code sentAt} set), or parked
+ * ({@code parkedAt} and {@code parkReason} set) when it can never be published as it is.
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
@@ -43,6 +46,14 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** When the relay gave up on this row because it can never be published as it is; null unless parked. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    /** Why the row was parked, e.g. its record size against the producer's {@code max.request.size}. */
+    @Column(name = "park_reason")
+    public String parkReason;
 
     /** When the document behind this event was fetched, for the end-to-end latency metric; may be null. */
     @Column(name = "fetched_at")

@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
  * Stores a parsed transcript exactly once. In one transaction it writes the transcript, its speakers and statements,
  * and one outbox row per statement that did not exist before. A repeated delivery of the same revision changes
  * nothing; a new revision replaces the statements, keeping the ids (and the rows) of those whose text is unchanged.
+ * A revision fetched before the stored one ({@code fetchedAt}) is ignored: an older copy never replaces a newer one.
  */
 @ApplicationScoped
 public class StatementStore {
@@ -55,6 +56,12 @@ public class StatementStore {
         if (transcript != null && Objects.equals(transcript.contentHash, parsed.contentHash())
                 && Objects.equals(transcript.parserVersion, parsed.parserVersion())) {
             LOG.debugf("document %s revision %d already stored", parsed.documentId(), transcript.revision);
+            return new Outcome(parsed.documentId(), true, transcript.revision, 0, 0);
+        }
+        if (transcript != null && isOlderFetch(parsed.fetchedAt(), transcript.fetchedAt)) {
+            LOG.infof("document %s: revision fetched at %s ignored, revision %d fetched at %s is newer",
+                    parsed.documentId(), parsed.fetchedAt(), transcript.revision, transcript.fetchedAt);
+            metrics.staleRevisionIgnored();
             return new Outcome(parsed.documentId(), true, transcript.revision, 0, 0);
         }
         if (transcript == null) {
@@ -159,6 +166,15 @@ public class StatementStore {
         Map<String, SpeakerEntity> resolved = new HashMap<>();
         byName.forEach((name, speaker) -> resolved.put(name, speakers.resolve(name, speaker.role(), now)));
         return resolved;
+    }
+
+    /**
+     * Whether an incoming revision was fetched before the stored one: a replayed dead letter or a resubmission of an
+     * older copy must never replace a newer one. Without both times (events before contract 1.2) it cannot tell and
+     * the incoming revision is applied as before; the same fetch parsed again (a new parser version) is applied.
+     */
+    static boolean isOlderFetch(Instant incoming, Instant stored) {
+        return incoming != null && stored != null && incoming.isBefore(stored);
     }
 
     static java.time.LocalDate dateOf(String publishedAt) {
