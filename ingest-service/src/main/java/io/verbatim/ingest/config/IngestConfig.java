@@ -100,6 +100,13 @@ public interface IngestConfig {
         @WithDefault("500")
         int maxEntriesPerPoll();
 
+        /**
+         * How long one crawl pass may run before liveness reports the crawl loop stalled (and the service is
+         * restarted). A pass is bounded by the fetch deadline per request, so this is far above any healthy pass.
+         */
+        @WithDefault("30m")
+        Duration stallTimeout();
+
         /** The first delay before a page that failed is tried again; it doubles per failure, up to 6 h. */
         @WithDefault("1m")
         Duration retryDelay();
