@@ -68,8 +68,9 @@ public class PageResource {
         }
         if (state.url(canonical).isEmpty()) {
             state.putUrl(CrawlState.discovered(canonical, null));
-        } else {
-            pages.recheck(canonical);
+        } else if (!pages.recheck(canonical)) {
+            return Problem.response(Response.Status.SERVICE_UNAVAILABLE,
+                    "too many pages are waiting for a re-check; try again later");
         }
         return Response.accepted(Map.of("url", canonical, "status", "queued")).build();
     }

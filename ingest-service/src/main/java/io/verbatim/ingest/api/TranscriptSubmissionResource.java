@@ -3,6 +3,7 @@ package io.verbatim.ingest.api;
 import io.verbatim.events.DocumentDecoder;
 import io.verbatim.events.TranscriptFetched;
 import io.verbatim.ingest.config.IngestConfig;
+import io.verbatim.ingest.messaging.EventTooLargeException;
 import io.verbatim.ingest.messaging.RawDocumentPublisher;
 import io.verbatim.ingest.source.DocumentTypes;
 import io.verbatim.ingest.source.SourceNames;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
@@ -70,6 +72,12 @@ public class TranscriptSubmissionResource {
                 .thenApply(published -> Response.accepted(new SubmissionAccepted(published.documentId(),
                         published.contentHash(), published.eventId())).type(MediaType.APPLICATION_JSON).build())
                 .exceptionally(failure -> {
+                    Optional<EventTooLargeException> tooLarge = EventTooLargeException.causeOf(failure);
+                    if (tooLarge.isPresent()) {
+                        LOG.warnf("submitted document %s refused: %s", event.documentId(), tooLarge.get().getMessage());
+                        return Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, tooLarge.get().getMessage()
+                                + "; control characters count six bytes each (\\u0000)");
+                    }
                     LOG.warnf("could not publish document %s: %s", event.documentId(), failure.toString());
                     return Problem.response(Response.Status.SERVICE_UNAVAILABLE,
                             "the document could not be handed to the broker; nothing was stored, try again later");

@@ -16,6 +16,16 @@ public interface IngestConfig {
     @WithDefault("2097152")
     int maxBodyBytes();
 
+    /**
+     * The largest {@code transcript.fetched} event, in bytes of its JSON (UTF-8), that is published. The JSON can be
+     * much larger than the document (a NUL byte becomes the six characters {@code \u0000}); a larger event is
+     * refused with its reason. It must stay below {@code max.message.bytes} of {@code transcripts.raw} and
+     * {@code max.request.size} of the producer (8 MiB), leaving room for the key and headers:
+     * {@code RecordSizeChainTest} checks this.
+     */
+    @WithDefault("7340032")
+    int maxEventBytes();
+
     /** How long a publication may wait for the broker's acknowledgement before the caller gets an error. */
     @WithDefault("30s")
     Duration publishTimeout();
@@ -52,6 +62,14 @@ public interface IngestConfig {
         @WithDefault("30s")
         Duration readTimeout();
 
+        /**
+         * The longest time one whole fetch may take (every redirect hop: connecting, the response headers and the
+         * whole body). A server that trickles bytes just inside the read time-out is cut off here; the fetch fails
+         * with this reason and the host backs off.
+         */
+        @WithDefault("60s")
+        Duration deadline();
+
         @WithDefault("5")
         int maxRedirects();
 
@@ -73,6 +91,21 @@ public interface IngestConfig {
         /** How often the crawl loop wakes up to poll due feeds and fetch due pages. */
         @WithDefault("1s")
         Duration tick();
+
+        /**
+         * The most feed entries taken from one poll of one feed (backfill pages included): new entries first, then
+         * known ones for a re-check. The entries beyond it are left for later polls (the feed's validators are not
+         * kept, so the next poll reads it whole again and takes the next ones) and logged.
+         */
+        @WithDefault("500")
+        int maxEntriesPerPoll();
+
+        /**
+         * How long one crawl pass may run before liveness reports the crawl loop stalled (and the service is
+         * restarted). A pass is bounded by the fetch deadline per request, so this is far above any healthy pass.
+         */
+        @WithDefault("30m")
+        Duration stallTimeout();
 
         /** The first delay before a page that failed is tried again; it doubles per failure, up to 6 h. */
         @WithDefault("1m")

@@ -86,10 +86,19 @@ public class FeedPoller {
                 }
                 List<String> links = new ArrayList<>(entryLinks(feed.get(), fetched.finalUrl()));
                 links.addAll(backfill(source, feed.get(), fetched.finalUrl()));
-                int added = enqueue(source, links);
-                state.putSource(source.polled(feed.get().getTitle(), now, fetched.etag().orElse(null),
-                        fetched.lastModified().orElse(null)));
-                LOG.infof("feed %s: %d entries, %d new", source.url(), links.size(), added);
+                Taken taken = enqueue(source, links);
+                boolean capped = taken.leftForLater() > 0;
+                // When entries were left, the validators are not kept: the next poll reads the whole feed again
+                // (instead of a 304) and takes the next ones.
+                state.putSource(source.polled(feed.get().getTitle(), now, capped ? null : fetched.etag().orElse(null),
+                        capped ? null : fetched.lastModified().orElse(null)));
+                LOG.infof("feed %s: %d entries, %d new, %d re-checked", source.url(), links.size(), taken.added(),
+                        taken.rechecked());
+                if (capped) {
+                    LOG.warnf("feed %s: %d more new entries than verbatim.ingest.feeds.max-entries-per-poll (%d) "
+                            + "are left for the next polls", source.url(), taken.leftForLater(),
+                            config.feeds().maxEntriesPerPoll());
+                }
             }
             case REFUSED -> {
                 metrics.record(source, "refused", 0);
@@ -134,9 +143,21 @@ public class FeedPoller {
         return result;
     }
 
-    private int enqueue(FeedSource source, List<String> links) {
-        int added = 0;
+    /** What one poll took from a feed: new entries recorded, known ones queued for a re-check, new ones left. */
+    private record Taken(int added, int rechecked, int leftForLater) {
+    }
+
+    /**
+     * Takes at most {@code max-entries-per-poll} entries: new ones first (recorded as pending in one batch of state
+     * writes), then known ones for a conditional re-check. A refused page is not re-checked by a feed poll (only when
+     * someone asks for it through {@code POST /api/pages}), so a page that can never be published is fetched once.
+     */
+    private Taken enqueue(FeedSource source, List<String> links) {
+        int cap = config.feeds().maxEntriesPerPoll();
         Set<String> seen = new LinkedHashSet<>();
+        List<CrawlState> added = new ArrayList<>();
+        List<String> known = new ArrayList<>();
+        int left = 0;
         for (String link : links) {
             String canonical;
             try {
@@ -148,14 +169,26 @@ public class FeedPoller {
             if (!seen.add(canonical)) {
                 continue;
             }
-            if (state.url(canonical).isEmpty()) {
-                state.putUrl(CrawlState.discovered(canonical, source.id()));
-                added++;
-            } else {
-                pages.recheck(canonical);
+            Optional<CrawlState> existing = state.url(canonical);
+            if (existing.isEmpty()) {
+                if (added.size() < cap) {
+                    added.add(CrawlState.discovered(canonical, source.id()));
+                } else {
+                    left++;
+                }
+            } else if (!CrawlState.REFUSED.equals(existing.get().status())) {
+                known.add(canonical);
             }
         }
-        return added;
+        state.putUrls(added);
+        int rechecked = 0;
+        for (String url : known) {
+            if (added.size() + rechecked >= cap || !pages.recheck(url)) {
+                break;
+            }
+            rechecked++;
+        }
+        return new Taken(added.size(), rechecked, left);
     }
 
     private Optional<SyndFeed> parse(FeedSource source, String body) {

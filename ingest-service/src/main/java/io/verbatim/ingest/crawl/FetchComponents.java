@@ -21,7 +21,7 @@ public class FetchComponents {
     PageFetcher pageFetcher(IngestConfig config) {
         IngestConfig.Fetch fetch = config.fetch();
         return new PageFetcher(new FetchSettings(fetch.userAgent(), fetch.connectTimeout(), fetch.readTimeout(),
-                config.maxBodyBytes(), fetch.maxRedirects(), config.allowedHosts().orElse(Set.of())),
+                fetch.deadline(), config.maxBodyBytes(), fetch.maxRedirects(), config.allowedHosts().orElse(Set.of())),
                 Clock.systemUTC());
     }
 

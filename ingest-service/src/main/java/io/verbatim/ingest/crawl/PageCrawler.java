@@ -8,6 +8,7 @@ import io.verbatim.ingest.fetch.FetchResult;
 import io.verbatim.ingest.fetch.HostPoliteness;
 import io.verbatim.ingest.fetch.PageFetcher;
 import io.verbatim.ingest.fetch.RobotsPolicy;
+import io.verbatim.ingest.messaging.EventTooLargeException;
 import io.verbatim.ingest.messaging.RawDocumentPublisher;
 import io.verbatim.ingest.source.DocumentTypes;
 import io.verbatim.ingest.state.CrawlState;
@@ -21,7 +22,9 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -36,6 +39,11 @@ public class PageCrawler {
 
     private static final Logger LOG = Logger.getLogger(PageCrawler.class);
     private static final Duration MAX_RETRY_DELAY = Duration.ofHours(6);
+    /**
+     * The most known pages waiting for a re-check. Feed polls add at most {@code max-entries-per-poll} each; when a
+     * slow host lets them pile up past this, further re-checks are skipped (the next poll asks for them again).
+     */
+    static final int MAX_QUEUED_RECHECKS = 10_000;
 
     private final IngestStateStore state;
     private final PageFetcher fetcher;
@@ -57,9 +65,16 @@ public class PageCrawler {
         this.config = config;
     }
 
-    /** Queues a known page for a conditional re-check on the next pass. */
-    public void recheck(String canonicalUrl) {
+    /**
+     * Queues a known page for a conditional re-check on the next pass; returns false when the queue is full
+     * ({@value #MAX_QUEUED_RECHECKS} pages) and the page was not queued.
+     */
+    public boolean recheck(String canonicalUrl) {
+        if (rechecks.size() >= MAX_QUEUED_RECHECKS && !rechecks.contains(canonicalUrl)) {
+            return false;
+        }
         rechecks.add(canonicalUrl);
+        return true;
     }
 
     /**
@@ -174,7 +189,19 @@ public class PageCrawler {
         String contentType = documentType(fetched.contentType());
         TranscriptFetched event = TranscriptFetched.of(page.url(), source == null ? "page" : source.name(), now,
                 contentType, fetched.body());
-        publisher.publish(event).toCompletableFuture().join();
+        try {
+            publisher.publish(event).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            Optional<EventTooLargeException> tooLarge = EventTooLargeException.causeOf(e);
+            if (tooLarge.isEmpty()) {
+                throw e;
+            }
+            // It can never be published: remember that, so neither this pass nor a later feed poll fetches it again.
+            state.putUrl(page.refused(tooLarge.get().getMessage(), now));
+            metrics.record(source, "refused", fetched.byteCount());
+            LOG.warnf("page %s refused: %s", page.url(), tooLarge.get().getMessage());
+            return;
+        }
         state.putUrl(page.fetched(fetched.etag().orElse(null), fetched.lastModified().orElse(null), hash, now));
         metrics.record(source, "fetched", fetched.byteCount());
         LOG.infof("page %s published as document %s", page.url(), event.documentId());

@@ -12,6 +12,8 @@ import java.util.Set;
  *     robots.txt
  * @param connectTimeout longest wait for a TCP (and TLS) connection
  * @param readTimeout longest wait for the response headers and for each read of the body
+ * @param fetchDeadline longest time one whole fetch may take, every redirect hop included: connecting, the response
+ *     headers and the whole body (a server trickling one byte at a time within the read time-out is cut off here)
  * @param maxBodyBytes largest body accepted, counted after decompression
  * @param maxRedirects most redirects followed for one fetch
  * @param allowedHosts hosts (names or address literals, as written in URLs) exempt from the {@link AddressPolicy}
@@ -20,6 +22,7 @@ public record FetchSettings(
         String userAgent,
         Duration connectTimeout,
         Duration readTimeout,
+        Duration fetchDeadline,
         long maxBodyBytes,
         int maxRedirects,
         Set<String> allowedHosts) {
@@ -33,6 +36,7 @@ public record FetchSettings(
         }
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(readTimeout, "readTimeout");
+        requirePositive(fetchDeadline, "fetchDeadline");
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes must be positive");
         }
@@ -42,26 +46,35 @@ public record FetchSettings(
         allowedHosts = Set.copyOf(allowedHosts);
     }
 
-    /** 10 s to connect, 30 s per read, 5 MiB bodies, 5 redirects, no allowlisted host. */
+    /** 10 s to connect, 30 s per read, 60 s per whole fetch, 5 MiB bodies, 5 redirects, no allowlisted host. */
     public static FetchSettings defaults() {
         return new FetchSettings(DEFAULT_USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                5L * 1024 * 1024, 5, Set.of());
+                Duration.ofSeconds(60), 5L * 1024 * 1024, 5, Set.of());
     }
 
     public FetchSettings withAllowedHosts(Set<String> hosts) {
-        return new FetchSettings(userAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, hosts);
+        return new FetchSettings(userAgent, connectTimeout, readTimeout, fetchDeadline, maxBodyBytes, maxRedirects,
+                hosts);
     }
 
     public FetchSettings withReadTimeout(Duration timeout) {
-        return new FetchSettings(userAgent, connectTimeout, timeout, maxBodyBytes, maxRedirects, allowedHosts);
+        return new FetchSettings(userAgent, connectTimeout, timeout, fetchDeadline, maxBodyBytes, maxRedirects,
+                allowedHosts);
+    }
+
+    public FetchSettings withFetchDeadline(Duration deadline) {
+        return new FetchSettings(userAgent, connectTimeout, readTimeout, deadline, maxBodyBytes, maxRedirects,
+                allowedHosts);
     }
 
     public FetchSettings withMaxBodyBytes(long bytes) {
-        return new FetchSettings(userAgent, connectTimeout, readTimeout, bytes, maxRedirects, allowedHosts);
+        return new FetchSettings(userAgent, connectTimeout, readTimeout, fetchDeadline, bytes, maxRedirects,
+                allowedHosts);
     }
 
     public FetchSettings withUserAgent(String agent) {
-        return new FetchSettings(agent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, allowedHosts);
+        return new FetchSettings(agent, connectTimeout, readTimeout, fetchDeadline, maxBodyBytes, maxRedirects,
+                allowedHosts);
     }
 
     /** The name this crawler answers to in robots.txt: the User-Agent's product token, lower case ("verbatim"). */

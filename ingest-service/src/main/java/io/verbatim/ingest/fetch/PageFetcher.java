@@ -21,6 +21,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
@@ -45,7 +50,10 @@ import org.apache.hc.core5.util.Timeout;
  * each redirect, checked against the {@link AddressPolicy} (through {@link GuardedDnsResolver}, so the check applies
  * to the address actually connected to); redirects followed by hand, at most {@link FetchSettings#maxRedirects()},
  * each re-validated; connect and read time-outs; the body capped after decompression (a gzip bomb is cut off as soon
- * as the cap is passed); conditional GET; the body decoded by its declared charset.
+ * as the cap is passed); a deadline for the whole fetch ({@link FetchSettings#fetchDeadline()}: every hop's connect,
+ * response headers and body together; when it passes the connection is closed under the reading thread, so a server
+ * trickling bytes just inside the read time-out holds the caller no longer than the deadline); conditional GET; the
+ * body decoded by its declared charset.
  *
  * <p>Never throws for a fetch that goes wrong: see {@link FetchResult}. Thread-safe; one instance serves the whole
  * service (it holds a connection pool, so close it on shutdown). Politeness (delays, back-off) and robots.txt are
@@ -62,6 +70,12 @@ public final class PageFetcher implements AutoCloseable {
     private final AddressPolicy policy;
     private final Clock clock;
     private final CloseableHttpClient client;
+    /** Closes the connection of a fetch whose deadline has passed (one daemon thread, idle between deadlines). */
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "page-fetch-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public PageFetcher(FetchSettings settings, Clock clock) {
         this.settings = settings;
@@ -110,12 +124,17 @@ public final class PageFetcher implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return new Refused(url, "refused: " + e.getMessage());
         }
+        long deadline = System.nanoTime() + settings.fetchDeadline().toNanos();
         for (int redirects = 0; ; redirects++) {
             Optional<String> refusal = refusalOf(target);
             if (refusal.isPresent()) {
                 return new Refused(url, refusal.get());
             }
-            Step step = exchange(url, target, validators);
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                return deadlinePassed(url, target);
+            }
+            Step step = exchange(url, target, validators, remaining);
             if (step.result() != null) {
                 return step.result();
             }
@@ -129,6 +148,7 @@ public final class PageFetcher implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        deadlines.shutdownNow();
         client.close();
     }
 
@@ -173,8 +193,29 @@ public final class PageFetcher implements AutoCloseable {
         return true;
     }
 
-    private Step exchange(String requestedUrl, URI target, CacheValidators validators) {
+    /** One request, cancelled (its connection closed) if it is still running after {@code remainingNanos}. */
+    private Step exchange(String requestedUrl, URI target, CacheValidators validators, long remainingNanos) {
         HttpGet get = new HttpGet(target);
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> timer = deadlines.schedule(() -> {
+            expired.set(true);
+            get.cancel();
+        }, remainingNanos, TimeUnit.NANOSECONDS);
+        try {
+            Step step = exchange(requestedUrl, target, validators, get);
+            // whatever the cancelled exchange ended with (an I/O error, a cut-off body), the deadline is the reason
+            return expired.get() ? new Step(deadlinePassed(requestedUrl, target), null) : step;
+        } finally {
+            timer.cancel(false);
+        }
+    }
+
+    private Failed deadlinePassed(String requestedUrl, URI target) {
+        return new Failed(requestedUrl, "gave up on " + target + ": the whole fetch took longer than its deadline of "
+                + settings.fetchDeadline().toMillis() + " ms", OptionalInt.empty(), Optional.empty());
+    }
+
+    private Step exchange(String requestedUrl, URI target, CacheValidators validators, HttpGet get) {
         get.setHeader(HttpHeaders.ACCEPT, ACCEPT);
         get.setHeader(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate");
         validators.etag().ifPresent(etag -> get.setHeader(HttpHeaders.IF_NONE_MATCH, etag));

@@ -130,6 +130,40 @@ public class IngestStateStore {
         urls.put(state.url(), state);
     }
 
+    /**
+     * Writes many URL states at once: all records are sent, then every acknowledgement awaited (one round trip for
+     * the batch instead of one per URL). Only the acknowledged ones count; if any failed, this throws after the
+     * others are recorded.
+     */
+    public void putUrls(List<CrawlState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        requireLoaded();
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>(states.size());
+        for (CrawlState state : states) {
+            sent.add(producer().send(new ProducerRecord<>(config.stateTopic(), URL_PREFIX + state.url(),
+                    encode("url", state))));
+        }
+        long deadline = System.nanoTime() + config.publishTimeout().toNanos();
+        IllegalStateException failure = null;
+        for (int i = 0; i < states.size(); i++) {
+            try {
+                sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                urls.put(states.get(i).url(), states.get(i));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing the crawl state", e);
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                failure = new IllegalStateException("could not write the crawl state to " + config.stateTopic()
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     private void write(String key, String value) {
         requireLoaded();
         try {

@@ -9,6 +9,7 @@ import io.verbatim.ingest.fetch.FetchResult.Outcome;
 import io.verbatim.ingest.fetch.FetchResult.Refused;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class PageFetcherTest {
 
@@ -272,6 +274,37 @@ class PageFetcherTest {
         });
     }
 
+    /**
+     * Finding 4 of issue 12: a server that sends one byte just inside the read time-out each time held the single
+     * crawl thread for as long as it liked; only per-read time-outs applied. The whole fetch now has a deadline.
+     */
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void serverTricklingOneByteAtATimeIsCutOffAtTheWholeFetchDeadline() {
+        fetcher = new PageFetcher(SETTINGS.withFetchDeadline(Duration.ofSeconds(1)), CLOCK);
+        server.on("/trickle", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream body = exchange.getResponseBody();
+            while (release.getCount() > 0) {
+                body.write('y');
+                body.flush();
+                awaitRelease(100);
+            }
+        });
+        long started = System.nanoTime();
+
+        FetchResult result = fetcher.fetch(server.url("/trickle"));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(result).isInstanceOfSatisfying(Failed.class, failed -> {
+            assertThat(failed.reason()).isEqualTo("gave up on " + server.url("/trickle")
+                    + ": the whole fetch took longer than its deadline of 1000 ms");
+            assertThat(failed.status()).isEmpty();
+        });
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
+    }
+
     @Test
     void unchangedPageAnswering304IsNotModified() {
         server.on("/page", exchange -> {
@@ -368,8 +401,12 @@ class PageFetcherTest {
     }
 
     private void awaitRelease() {
+        awaitRelease(30_000);
+    }
+
+    private void awaitRelease(long millis) {
         try {
-            release.await(30, TimeUnit.SECONDS);
+            release.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
