@@ -47,6 +47,11 @@ final class FrontMatter {
         return values.get(key);
     }
 
+    /** Whether the text had front matter with at least one value. */
+    boolean isEmpty() {
+        return values.isEmpty();
+    }
+
     String body() {
         return body;
     }
@@ -101,6 +106,21 @@ final class FrontMatter {
                     }
                 }
                 case '_' -> out.append('\u00a0');
+                case 'x', 'u', 'U' -> {
+                    // "\xF3", "\u00f3", "\U0001F600": a character by its code in hex
+                    int digits = next == 'x' ? 2 : next == 'u' ? 4 : 8;
+                    int code = hex(inner, i + 1, digits);
+                    if (code >= 0 && Character.isValidCodePoint(code)) {
+                        out.appendCodePoint(code);
+                        i += digits;
+                    } else {
+                        out.append('\\').append(next);
+                    }
+                }
+                case 'r' -> out.append('\r');
+                case 'N' -> out.append('\u0085');
+                case 'L' -> out.append('\u2028');
+                case 'P' -> out.append('\u2029');
                 case 'n' -> out.append('\n');
                 case 't' -> out.append('\t');
                 case '"' -> out.append('"');
@@ -110,5 +130,21 @@ final class FrontMatter {
             }
         }
         return out.toString();
+    }
+
+    /** The value of {@code digits} hex digits at {@code from}, or -1 when they are not all there. */
+    private static int hex(String text, int from, int digits) {
+        if (from + digits > text.length()) {
+            return -1;
+        }
+        int value = 0;
+        for (int k = from; k < from + digits; k++) {
+            int digit = Character.digit(text.charAt(k), 16);
+            if (digit < 0) {
+                return -1;
+            }
+            value = value * 16 + digit;
+        }
+        return value;
     }
 }

@@ -81,10 +81,92 @@ final class GenericHtmlReader {
             kept.add(paragraph);
         }
         List<SourceBlock> blocks = paragraphs.blocks(kept, deadline);
+        String published = HtmlPageMetadata.publishedAt(page);
+        if (title == null || published == null) {
+            HeadingsBeforeSpeech headings = headingsBeforeSpeech(body, deadline);
+            title = title != null ? title : headings.title();
+            published = published != null ? published : headings.date();
+        }
         Optional<AddressAttribution.Address> address = addresses.find(title, lead, blocks);
-        return new SourceDocument(title, HtmlPageMetadata.publishedAt(page), null, HtmlPageMetadata.language(page),
+        return new SourceDocument(title, published, null, HtmlPageMetadata.language(page),
                 address.map(AddressAttribution.Address::blocks).orElse(blocks), source, tags, List.of(),
                 address.map(AddressAttribution.Address::author).orElse(null));
+    }
+
+    /** The title and the date (ISO, or null) that the headings before the first label give. */
+    private record HeadingsBeforeSpeech(String title, String date) {
+    }
+
+    private static final Evaluator HEADING_OR_PARAGRAPH = QueryParser.parse("h1, h2, h3, h4, h5, h6, p");
+    private static final Pattern TIME_OF_DAY = Pattern.compile("(?i)^\\d{1,2}[.:]\\d{2}\\s*(?:[ap]\\.?\\s?m\\.?)?$");
+
+    /**
+     * For a page without title or date metadata (a parliamentary record such as Hansard): its headings before the first
+     * speaker label. The date is the first heading or all-bold paragraph that is a date, or starts with one before a
+     * colon ("Tuesday 19 July 2011", "19 July 2011 : Column 771"). The title is the debate heading: of the other
+     * headings (time stamps, bracketed lines such as "[Mr Speaker in the Chair]" and lines ending in a dash such as
+     * "The Secretary of State was asked—" are not titles), take the last one of the top level; when headings one level
+     * down follow it, the first of them ("Oral Answers to Questions" › "Foreign and Commonwealth Office" › "Syria"
+     * gives "Foreign and Commonwealth Office").
+     */
+    private HeadingsBeforeSpeech headingsBeforeSpeech(Element body, ParseDeadline deadline) {
+        List<Element> headings = new ArrayList<>();
+        String date = null;
+        for (Element element : body.select(HEADING_OR_PARAGRAPH)) {
+            deadline.check();
+            boolean paragraph = element.normalName().equals("p");
+            if (paragraph && paragraphs.startsWithBoldLabel(element)) {
+                break;
+            }
+            String text = WhitespaceNormalizer.normalize(element.text());
+            if (text.isEmpty() || text.length() > 200) {
+                continue;
+            }
+            int colon = text.indexOf(':');
+            String iso = PlainTextTranscriptReader.isoDate(colon > 0 ? text.substring(0, colon).strip() : text);
+            if (iso != null) {
+                date = date == null && (!paragraph || element.selectFirst("b, strong") != null) ? iso : date;
+                continue;
+            }
+            if (paragraph || TIME_OF_DAY.matcher(text).matches() || text.startsWith("[") || text.startsWith("(")
+                    || text.endsWith("—") || text.endsWith("-") || text.endsWith(":")) {
+                continue;
+            }
+            headings.add(element);
+        }
+        return new HeadingsBeforeSpeech(debateHeading(headings), date);
+    }
+
+    private static String debateHeading(List<Element> headings) {
+        if (headings.isEmpty()) {
+            return null;
+        }
+        int top = 7;
+        for (Element heading : headings) {
+            top = Math.min(top, level(heading));
+        }
+        int last = -1;
+        for (int i = 0; i < headings.size(); i++) {
+            if (level(headings.get(i)) == top) {
+                last = i;
+            }
+        }
+        int next = 7;
+        for (int i = last + 1; i < headings.size(); i++) {
+            next = Math.min(next, level(headings.get(i)));
+        }
+        Element chosen = headings.get(last);
+        for (int i = last + 1; i < headings.size() && next < 7; i++) {
+            if (level(headings.get(i)) == next) {
+                chosen = headings.get(i);
+                break;
+            }
+        }
+        return WhitespaceNormalizer.normalize(chosen.text());
+    }
+
+    private static int level(Element heading) {
+        return heading.normalName().charAt(1) - '0';
     }
 
     /**

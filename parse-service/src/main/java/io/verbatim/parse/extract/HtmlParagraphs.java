@@ -119,6 +119,33 @@ final class HtmlParagraphs {
         return blocks;
     }
 
+    /** Whether the paragraph opens with a bold speaker label. */
+    boolean startsWithBoldLabel(Element paragraph) {
+        BoldLabel label = boldLabel(paragraph);
+        return label != null && labels.looksLikeLabel(label.text(), false);
+    }
+
+    /**
+     * A labelled paragraph without the reference number that closes a tabled parliamentary question ("… with his US
+     * counterpart. [66855]"): a bracketed number of five to seven digits is order-paper furniture, not speech.
+     */
+    static String withoutTabledReference(String speech) {
+        if (!speech.endsWith("]")) {
+            return speech;
+        }
+        int open = speech.lastIndexOf('[');
+        int digits = speech.length() - 2 - open;
+        if (open < 0 || digits < 5 || digits > 7) {
+            return speech;
+        }
+        for (int i = open + 1; i < speech.length() - 1; i++) {
+            if (!Character.isDigit(speech.charAt(i))) {
+                return speech;
+            }
+        }
+        return speech.substring(0, open).stripTrailing();
+    }
+
     private static boolean isPlain(SourceBlock block) {
         return !block.hasLabel() && !block.narrative() && !block.separator();
     }
@@ -133,7 +160,7 @@ final class HtmlParagraphs {
         }
         BoldLabel label = boldLabel(paragraph);
         if (label != null && labels.looksLikeLabel(label.text(), false)) {
-            String speech = WhitespaceNormalizer.normalize(label.speech(paragraph));
+            String speech = withoutTabledReference(WhitespaceNormalizer.normalize(label.speech(paragraph)));
             return SourceBlock.labelled(label.text(), speech, fullText);
         }
         if (paragraph.childrenSize() == 0) {
@@ -186,7 +213,7 @@ final class HtmlParagraphs {
                 }
                 continue;
             }
-            boolean bold = tag.equals("b") || tag.equals("strong");
+            boolean bold = tag.equals("b") || tag.equals("strong") || isItalicOfBold(element);
             if (!bold && !sawBold && WhitespaceNormalizer.isBlank(element.text())) {
                 continue; // an empty anchor before the label: <a name="…"> </a><b>Name:</b>
             }
@@ -214,6 +241,19 @@ final class HtmlParagraphs {
             }
         }
         return null;
+    }
+
+    /**
+     * Italics around bold only ({@code <b>Information </b><i><b>Satellite Systems</b></i><b> CEO Name:</b>}): the page
+     * italicised part of a label, which stays bold and part of the label.
+     */
+    private static boolean isItalicOfBold(Element element) {
+        if (!(element.normalName().equals("i") || element.normalName().equals("em")) || element.childrenSize() != 1) {
+            return false;
+        }
+        Element child = element.child(0);
+        return (child.normalName().equals("b") || child.normalName().equals("strong"))
+                && WhitespaceNormalizer.normalize(child.text()).equals(WhitespaceNormalizer.normalize(element.text()));
     }
 
     /**

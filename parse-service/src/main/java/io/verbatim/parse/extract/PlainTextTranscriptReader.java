@@ -18,7 +18,15 @@ import java.util.regex.Pattern;
 final class PlainTextTranscriptReader {
 
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\u00a0]*\\n");
-    private static final Pattern MARKDOWN_ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!<>|~])");
+    /**
+     * A transcriber's time code in brackets, Markdown-escaped or not: "[03:50]", "\\[01:02:04.22\\]". Furniture,
+     * removed wherever it stands; a bracket that holds more than the code ("[unintelligible 01:13:42.20]") is a remark
+     * and stays.
+     */
+    private static final Pattern BRACKETED_TIME_CODE = Pattern.compile(
+            "\\\\?\\[\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\.\\d{1,3})?\\\\?\\]");
+    /** A block that opens with a Markdown bold label: "**Jane Doe:**", "**Jane Doe**:". */
+    private static final Pattern MARKDOWN_BOLD_LABEL = Pattern.compile("^\\*\\*[^*\\n:]{1,120}+(?::\\*\\*|\\*\\*:)");
     private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+");
     private static final Pattern MARKDOWN_EMPHASIS = Pattern.compile("\\*\\*|__");
     private static final Pattern ISO_DATE_TIME = Pattern.compile(
@@ -47,6 +55,8 @@ final class PlainTextTranscriptReader {
             normalized = normalized.substring(1);
         }
         FrontMatter frontMatter = FrontMatter.split(normalized);
+        // Markdown submitted as text/plain (front matter, or blocks that open with "**Name:**") is read as Markdown.
+        markdown = markdown || !frontMatter.isEmpty() || markdownBoldLabels(frontMatter.body(), deadline);
         List<String> blockLines = new ArrayList<>();
         List<String> paragraphs = paragraphs(frontMatter.body(), markdown, blockLines);
 
@@ -57,8 +67,9 @@ final class PlainTextTranscriptReader {
             deadline.check();
             Optional<SpeakerLabelParser.LeadingLabel> found = labels.findLeadingLabel(paragraph);
             leadingLabels.add(found);
-            found.ifPresent(leading -> candidates.add(leading.label()));
         }
+        dropLabelsInOrdinaryCaseAmongCapitals(leadingLabels);
+        leadingLabels.forEach(found -> found.ifPresent(leading -> candidates.add(leading.label())));
         Set<String> surnames = SpeakerLabelParser.surnamesOfFullLabels(candidates);
         String source = null;
 
@@ -97,6 +108,12 @@ final class PlainTextTranscriptReader {
             }
             Optional<SpeakerLabelParser.LeadingLabel> label = leadingLabels.get(i)
                     .filter(found -> SpeakerLabelParser.acceptableShortLabel(found.label(), surnames));
+            if (label.isEmpty() && leadingLabels.get(i).isPresent()
+                    && WhitespaceNormalizer.isBlank(leadingLabels.get(i).get().rest())) {
+                // "Break:" alone: a section marker shaped like a label that names no speaker is a remark
+                blocks.add(SourceBlock.narrativeRemark(paragraph));
+                continue;
+            }
             if (!titleTaken) {
                 titleTaken = true;
                 if (label.isEmpty() && paragraph.length() <= 200) {
@@ -191,13 +208,12 @@ final class PlainTextTranscriptReader {
                 end--; // trailing line breaks are dropped, inner ones join the lines
             }
             String joined = block.substring(0, end).replace('\n', ' ');
-            if (markdown) {
-                if (joined.indexOf('*') >= 0 || joined.indexOf('_') >= 0) {
-                    joined = MARKDOWN_EMPHASIS.matcher(joined).replaceAll("");
-                }
-                if (joined.indexOf('\\') >= 0) {
-                    joined = MARKDOWN_ESCAPE.matcher(joined).replaceAll("$1");
-                }
+            // Markdown emphasis goes; backslash escapes stay, as the text is compared as published ("\\[laughs\\]")
+            if (markdown && (joined.indexOf('*') >= 0 || joined.indexOf('_') >= 0)) {
+                joined = MARKDOWN_EMPHASIS.matcher(joined).replaceAll("");
+            }
+            if (joined.indexOf(':') >= 0 && joined.indexOf(']') >= 0) {
+                joined = BRACKETED_TIME_CODE.matcher(joined).replaceAll("");
             }
             if (!joined.isBlank()) {
                 result.add(joined);
@@ -205,6 +221,58 @@ final class PlainTextTranscriptReader {
             }
         }
         return result;
+    }
+
+    /**
+     * A text that writes its speakers in capitals ("PRESIDENT LOPEZ:", "MS. PSAKI:", the White House convention: at
+     * least three such labels, more than twice as many as labels in ordinary case) has no labels in ordinary case: "And
+     * for President Lopez:" or "President Lopez:" opening a paragraph is a reporter addressing someone, not a label.
+     * "Q" is in capitals either way.
+     */
+    private static void dropLabelsInOrdinaryCaseAmongCapitals(List<Optional<SpeakerLabelParser.LeadingLabel>> found) {
+        int capitals = 0;
+        int ordinary = 0;
+        for (Optional<SpeakerLabelParser.LeadingLabel> label : found) {
+            if (label.isPresent()) {
+                if (inCapitals(label.get().label())) {
+                    capitals++;
+                } else {
+                    ordinary++;
+                }
+            }
+        }
+        if (capitals < 3 || capitals <= 2 * ordinary) {
+            return;
+        }
+        for (int i = 0; i < found.size(); i++) {
+            if (found.get(i).isPresent() && !inCapitals(found.get(i).get().label())) {
+                found.set(i, Optional.empty());
+            }
+        }
+    }
+
+    /** Whether the letters of a label (its bracketed annotation aside) are all capitals. */
+    private static boolean inCapitals(String label) {
+        String core = SpeakerLabelParser.stripAnnotation(label)[0];
+        for (int i = 0; i < core.length(); i++) {
+            if (Character.isLowerCase(core.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether at least two blocks of the body open with a Markdown bold label ("**Jane Doe:**"). */
+    private static boolean markdownBoldLabels(String body, ParseDeadline deadline) {
+        int found = 0;
+        for (String block : BLANK_LINE.split(body)) {
+            deadline.check();
+            String start = block.stripLeading();
+            if (start.startsWith("**") && MARKDOWN_BOLD_LABEL.matcher(start).lookingAt() && ++found >= 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String publishedAt(FrontMatter frontMatter) {

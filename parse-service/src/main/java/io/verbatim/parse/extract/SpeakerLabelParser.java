@@ -74,8 +74,9 @@ final class SpeakerLabelParser {
     private static final Pattern ANNOTATION = Pattern.compile("^(.*?)\\s*[(\\[]([^()\\[\\]]{1,80})[)\\]]\\s*$");
     // Both run on a whole paragraph: possessive white space, never given back, so that no long run of it is
     // backtracked over (issue 12, finding 2).
-    private static final Pattern Q_LABEL = Pattern.compile("^Q(?:[\\s\\u00a0]{2,}+|\\s*+[:.][\\s\\u00a0]*+)(.*)$",
-            Pattern.DOTALL);
+    // "Q" then one space is a label too when a capital, bracket or quotation mark follows ("Q Thanks, Mr. President.").
+    private static final Pattern Q_LABEL = Pattern.compile(
+            "^Q(?:[\\s\\u00a0]{2,}+|\\s*+[:.][\\s\\u00a0]*+|[ \\u00a0](?=[\\p{Lu}(\\[“\"]))(.*)$", Pattern.DOTALL);
     private static final Pattern COLON_LABEL = Pattern.compile(
             "^([^:]{1,140}?)[\\s\\u00a0]*+:[\\s\\u00a0]*+(.*)$", Pattern.DOTALL);
     private static final Pattern NAME_TOKEN = Pattern.compile("^\\p{Lu}[\\p{L}\\p{M}'’.\\-]*$");
@@ -165,8 +166,13 @@ final class SpeakerLabelParser {
                 return false;
             }
         }
-        return !CONNECTORS.contains(tokens[0]);
+        // nor does it open with a conjunction or preposition, capitalised or not ("And for President Lopez: …")
+        return !CONNECTORS.contains(tokens[0]) && !LEADING_FUNCTION_WORDS.contains(tokens[0].toLowerCase(Locale.ROOT));
     }
+
+    /** Words that open a sentence but never a speaker label. */
+    private static final Set<String> LEADING_FUNCTION_WORDS = Set.of(
+            "and", "or", "but", "for", "to", "on", "at", "in", "of", "with", "from", "as", "by", "so", "&");
 
     /** A space as the label patterns' {@code [\\s\\u00a0]} has it. */
     private static boolean isLabelSpace(char c) {
@@ -196,6 +202,10 @@ final class SpeakerLabelParser {
     SpeakerLabel parse(String verbatim, Collection<String> knownNames) {
         String label = WhitespaceNormalizer.normalize(verbatim);
         String[] split = stripAnnotation(label);
+        if (split[1] != null && split[0].contains(", ") && isAbbreviation(split[1])) {
+            // "Name, General Director of the Centre (TsENKI)": an abbreviation ending the role is part of it
+            split = new String[] {label, null};
+        }
         String core = unglue(split[0]);
         String annotation = split[1];
         core = isAllCaps(core) ? titleCase(core) : titleCaseTrailingCapitals(core);
@@ -525,11 +535,20 @@ final class SpeakerLabelParser {
         if (afterConnector && runLength == 1) {
             return new String[] {core, null};
         }
-        start = lastWords(tokens, start, afterConnector ? 2 : 3);
+        // an organisation named after "of", "in", "at" or "for" may run on in capitals up to the name: "Member of the
+        // headquarters of the National People’s Front Maxim Mishin"
+        boolean organisationBefore = false;
+        for (int i = 0; i < start && !organisationBefore; i++) {
+            organisationBefore = ORGANISATION_CONNECTORS.contains(tokens.get(i));
+        }
+        start = lastWords(tokens, start, afterConnector || organisationBefore ? 2 : 3);
         String name = String.join(" ", tokens.subList(start, tokens.size()));
         String role = String.join(" ", tokens.subList(0, start));
         return new String[] {name, cleanRole(role)};
     }
+
+    /** Lower-case words after which a role names an organisation or a place. */
+    private static final Set<String> ORGANISATION_CONNECTORS = Set.of("of", "in", "at", "for");
 
     /** Where the trailing run of name words (particles and initials included) begins. */
     private static int nameRunStart(List<String> tokens) {
@@ -632,6 +651,19 @@ final class SpeakerLabelParser {
         }
         String annotation = TRAILING_DOT.matcher(text.substring(open + 1, text.length() - 1).strip()).replaceAll("");
         return new String[] {text.substring(0, open).strip(), annotation.isBlank() ? null : annotation.strip()};
+    }
+
+    /** One word with two or more capitals and no dot: "TsENKI", "UAC", "OSCE"; never a note on the label. */
+    private static boolean isAbbreviation(String text) {
+        int capitals = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '-' && c != '&') {
+                return false;
+            }
+            capitals += Character.isUpperCase(c) ? 1 : 0;
+        }
+        return capitals >= 2;
     }
 
     /** Whether the text holds a closing bracket, without which {@link #ANNOTATION} cannot match. */

@@ -3,6 +3,7 @@ package io.verbatim.parse.extract;
 import io.verbatim.events.TranscriptParsed;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,13 @@ import java.util.Set;
 final class SpeakerResolver {
 
     private final List<Person> persons = new ArrayList<>();
+    /**
+     * The persons by the letters of their names, by their surnames and by their surnames with one letter dropped, so
+     * that {@link #find} looks at the few persons a name can denote instead of every person of the document (with
+     * thousands of distinct labels, comparing each with every other was quadratic). Entries are only added, never
+     * removed: a candidate is always checked against the person's current name.
+     */
+    private final Map<String, List<Person>> index = new HashMap<>();
     private final Map<String, Person> officeHolders = new LinkedHashMap<>();
     private final Set<String> ambiguousOffices = new HashSet<>();
 
@@ -33,28 +41,36 @@ final class SpeakerResolver {
     private static final class Person {
         private String name;
         private String role;
+        /** The letters of a shorter form that the title completed: "yoon" for "Yoon Suk Yeol". */
+        private String completedFrom;
 
         Person(String name, String role) {
             this.name = name;
             this.role = role;
         }
 
-        /** Takes the fuller name (more words; with as many, fewer initials) and the longer role. */
-        void absorb(String otherName, String otherRole) {
+        /**
+         * Takes the fuller name (more words; with as many, fewer initials) and the longer role; true when the name
+         * changed.
+         */
+        boolean absorb(String otherName, String otherRole) {
             int words = tokens(otherName).length - tokens(name).length;
-            if (words > 0 || words == 0 && initials(otherName) < initials(name)) {
+            boolean renamed = words > 0 || words == 0 && initials(otherName) < initials(name);
+            if (renamed) {
                 name = otherName;
             }
             if (role == null || otherRole != null && otherRole.length() > role.length()) {
                 role = otherRole;
             }
+            return renamed;
         }
     }
 
-    SpeakerResolver(List<SpeakerLabel> labels, String title) {
+    SpeakerResolver(List<SpeakerLabel> labels, String title, ParseDeadline deadline) {
         // full names first, so that a bare surname finds its person whatever the order of the labels
         for (boolean fullNames : new boolean[] {true, false}) {
             for (SpeakerLabel label : labels) {
+                deadline.check();
                 if (label.unnamed() || label.office()) {
                     continue;
                 }
@@ -64,14 +80,17 @@ final class SpeakerResolver {
                 }
                 Person known = find(name);
                 if (known == null) {
-                    persons.add(new Person(name, label.role()));
-                } else {
-                    known.absorb(name, label.role());
+                    Person person = new Person(name, label.role());
+                    persons.add(person);
+                    index(person);
+                } else if (known.absorb(name, label.role())) {
+                    index(known);
                 }
             }
         }
         completeFromTitle(title);
         for (SpeakerLabel label : labels) {
+            deadline.check();
             if (!label.unnamed() && !label.office() && label.role() != null) {
                 String office = label.role().toLowerCase(Locale.ROOT);
                 Person holder = find(withoutHonorific(label.name()));
@@ -107,31 +126,74 @@ final class SpeakerResolver {
         return new TranscriptParsed.Speaker(name, person.role, label.verbatim());
     }
 
-    /** The person this name denotes, or null when none (or, for a bare surname, more than one) is known. */
+    private void index(Person person) {
+        List<String> keys = new ArrayList<>();
+        keys.add("L" + letters(person.name));
+        if (person.completedFrom != null) {
+            keys.add("L" + person.completedFrom);
+        }
+        String[] tokens = tokens(person.name);
+        surnameKeys(letters(tokens[tokens.length - 1]), keys);
+        for (String key : keys) {
+            List<Person> listed = index.computeIfAbsent(key, k -> new ArrayList<>());
+            if (!listed.contains(person)) {
+                listed.add(person);
+            }
+        }
+    }
+
+    /** The surname, and for one of five letters or more each form with one letter dropped (one edit apart). */
+    private static void surnameKeys(String surname, List<String> keys) {
+        keys.add("S" + surname);
+        if (surname.length() >= 5) {
+            keys.add("D" + surname);
+            for (int i = 0; i < surname.length(); i++) {
+                keys.add("D" + surname.substring(0, i) + surname.substring(i + 1));
+            }
+        }
+    }
+
+    /** The persons listed under one key of the index. */
+    private List<Person> listed(String key) {
+        return index.getOrDefault(key, List.of());
+    }
+
+    /**
+     * The person this name denotes, or null when none (or, for a bare surname, more than one) is known. Only the
+     * persons the index lists under the name's letters, its surname and its surname's one-letter-dropped forms are
+     * compared.
+     */
     private Person find(String name) {
         String letters = letters(name);
-        for (Person person : persons) {
-            if (letters(person.name).equals(letters)) {
+        for (Person person : listed("L" + letters)) {
+            if (letters(person.name).equals(letters) || letters.equals(person.completedFrom)) {
                 return person;
             }
         }
         String[] tokens = tokens(name);
+        String surname = letters(tokens[tokens.length - 1]);
+        List<String> keys = new ArrayList<>();
+        surnameKeys(surname, keys);
         Person found = null;
-        for (Person person : persons) {
-            String[] other = tokens(person.name);
-            String surname = letters(tokens[tokens.length - 1]);
-            String otherSurname = letters(other[other.length - 1]);
-            boolean sameSurname = surname.equals(otherSurname);
-            boolean spelledAlike = !sameSurname && tokens.length > 1 && other.length > 1
-                    && oneEditApart(surname, otherSurname) && givenNamesAgree(tokens, other);
-            if (!sameSurname && !spelledAlike) {
-                continue;
+        for (String key : keys) {
+            if (key.charAt(0) == 'D' && tokens.length == 1) {
+                break; // a bare surname is never spelled alike: only the same surname counts
             }
-            if (tokens.length == 1 || other.length == 1 || givenNamesAgree(tokens, other)) {
-                if (found != null && found != person) {
-                    return null;
+            for (Person person : listed(key)) {
+                String[] other = tokens(person.name);
+                String otherSurname = letters(other[other.length - 1]);
+                boolean sameSurname = surname.equals(otherSurname);
+                boolean spelledAlike = !sameSurname && tokens.length > 1 && other.length > 1
+                        && oneEditApart(surname, otherSurname) && givenNamesAgree(tokens, other);
+                if (!sameSurname && !spelledAlike) {
+                    continue;
                 }
-                found = person;
+                if (tokens.length == 1 || other.length == 1 || givenNamesAgree(tokens, other)) {
+                    if (found != null && found != person) {
+                        return null;
+                    }
+                    found = person;
+                }
             }
         }
         return found;
@@ -202,26 +264,65 @@ final class SpeakerResolver {
                         && SpeakerLabelParser.isInitial(bare(words[first - 1]))) {
                     first--;
                 }
+                int last = i;
                 if (first == 0 || !isGivenName(words[first - 1])
                         || SpeakerLabelParser.isInitial(bare(words[first - 1]))) {
-                    continue;
+                    // surname first: "President Yoon Suk Yeol of the Republic of Korea", "Premier Li Wen, …"
+                    last = givenNamesAfter(words, i);
+                    if (last == i) {
+                        continue;
+                    }
+                } else {
+                    first--;
                 }
-                first--;
                 List<String> name = new ArrayList<>();
-                for (int k = first; k <= i; k++) {
+                for (int k = first; k <= last; k++) {
                     name.add(bare(words[k]));
                 }
-                String role = words[i].endsWith(",") ? apposition(words, i + 1) : null;
+                String role = words[last].endsWith(",") ? apposition(words, last + 1) : null;
                 if (role == null) {
                     role = officeBefore(words, first);
                 }
+                person.completedFrom = letters(person.name);
                 person.name = String.join(" ", name);
+                index(person);
                 if (role != null && (person.role == null || role.length() > person.role.length())) {
                     person.role = role;
                 }
                 break;
             }
         }
+    }
+
+    /** Words of a title that are never part of a name after the surname: "Biden Before Departure". */
+    private static final Set<String> TITLE_FUNCTION_WORDS = Set.of(
+            "and", "or", "of", "the", "at", "on", "in", "to", "for", "from", "with", "by", "before", "after", "during",
+            "upon", "about", "ahead", "following", "via", "as", "a", "an");
+
+    /**
+     * Where a name that puts the surname first ends: one or two given names right after the surname, that reach the
+     * end of the title, a comma or a lower-case word ("Yoon Suk Yeol of …"); {@code surname} itself when there are
+     * none, so that title words ("Biden Before Departure", "Harris Travels to Ohio") never join a name.
+     */
+    private static int givenNamesAfter(String[] words, int surname) {
+        if (words[surname].endsWith(",")) {
+            return surname;
+        }
+        int last = surname;
+        while (last + 1 < words.length && last - surname < 2) {
+            String next = words[last + 1];
+            String bare = bare(next);
+            if (!SpeakerLabelParser.isNameToken(bare) || TITLE_FUNCTION_WORDS.contains(bare.toLowerCase(Locale.ROOT))) {
+                break;
+            }
+            last++;
+            if (next.endsWith(",")) {
+                break;
+            }
+        }
+        boolean boundary = last + 1 == words.length || words[last].endsWith(",")
+                || Character.isLowerCase(words[last + 1].codePointAt(0));
+        return boundary ? last : surname;
     }
 
     private static boolean isGivenName(String word) {
@@ -248,12 +349,22 @@ final class SpeakerResolver {
         return null;
     }
 
-    /** "… by Press Secretary Jen Psaki": the capitalised words right before the given name. */
+    /** Lower-case words inside an office: "Coordinator for Strategic Communications", "Secretary of State". */
+    private static final Set<String> OFFICE_CONNECTORS = Set.of("of", "for", "the", "on", "to");
+
+    /**
+     * "… by Press Secretary Jen Psaki", "… and NSC Coordinator for Strategic Communications John Kirby": the
+     * capitalised words right before the given name, with "of", "for", "the", "on", "to" between them.
+     */
     private static String officeBefore(String[] words, int first) {
         int start = first;
-        while (start > 0 && !words[start - 1].endsWith(",") && Character.isUpperCase(words[start - 1].codePointAt(0))
-                && !SpeakerLabelParser.isHonorific(bare(words[start - 1]))) {
+        while (start > 0 && !words[start - 1].endsWith(",") && !SpeakerLabelParser.isHonorific(bare(words[start - 1]))
+                && (Character.isUpperCase(words[start - 1].codePointAt(0))
+                        || OFFICE_CONNECTORS.contains(words[start - 1]))) {
             start--;
+        }
+        while (start < first && !Character.isUpperCase(words[start].codePointAt(0))) {
+            start++; // an office starts with a capitalised word
         }
         return start < first ? String.join(" ", Arrays.asList(words).subList(start, first)) : null;
     }

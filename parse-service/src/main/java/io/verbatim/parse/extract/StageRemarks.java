@@ -21,7 +21,7 @@ final class StageRemarks {
                     + "as interpreted|in english|in russian|speaks in|audio|video|technical|recess|music|bell).*");
     private static final Pattern SHORT_CAPITALISED_SENTENCE = Pattern.compile("^\\p{Lu}[^.?!]{0,40}\\.$");
     private static final Pattern FURNITURE = Pattern.compile(
-            "(?i)^(?:\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?)?(?:\\s+[a-z]{2,4})?"
+            "(?i)^(?:(?:end\\s+)?\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?)?(?:\\s+[a-z]{2,4})?"
                     + "|(?:transcript\\s+)?originally published by .{1,80}"
                     + "|published in sections:.*|publication date:.*|direct link:.*|text version|see also)$");
     /** A photo credit; only tried on paragraphs that hold the word, as it has to scan the whole paragraph. */
@@ -41,7 +41,8 @@ final class StageRemarks {
      * "(Through an interpreter.)", "(Retranslated.)", "(In English.)".
      */
     private static final Pattern INTERPRETATION_NOTE = Pattern.compile("^\\(\\s*((?i:as interpreted|through an?"
-            + " interpreter|through interpretation|via (?:an )?interpreter|interpreted|re-?translated|in \\p{Lu}\\p{L}{2,20}))"
+            + " interpreter|through interpretation|via (?:an )?interpreter|interpreted|re-?translated|in \\p{Lu}\\p{L}{2,20}"
+            + "|speaks \\p{Lu}\\p{L}{2,20}|speaking \\p{Lu}\\p{L}{2,20}))"
             + "\\s*\\.?\\s*\\)\\s*");
     /**
      * A procedural narrative of a parliamentary record, standing as a paragraph of its own: up to eight capitalised
@@ -114,14 +115,29 @@ final class StageRemarks {
         if (text == null || !text.startsWith("(")) {
             return null;
         }
+        // several notes in a row are one annotation: "(Speaks French.) (As interpreted.)" → "speaks french; as
+        // interpreted"
+        StringBuilder notes = new StringBuilder();
         Matcher m = INTERPRETATION_NOTE.matcher(text);
-        return m.lookingAt() ? WhitespaceNormalizer.normalize(m.group(1)).toLowerCase(java.util.Locale.ROOT) : null;
+        int from = 0;
+        while (from < text.length() && m.region(from, text.length()).lookingAt()) {
+            if (!notes.isEmpty()) {
+                notes.append("; ");
+            }
+            notes.append(WhitespaceNormalizer.normalize(m.group(1)).toLowerCase(java.util.Locale.ROOT));
+            from = m.end();
+        }
+        return notes.isEmpty() ? null : notes.toString();
     }
 
-    /** The text without the interpretation note that opens it. */
+    /** The text without the interpretation notes that open it. */
     static String withoutInterpretationNote(String text) {
         Matcher m = INTERPRETATION_NOTE.matcher(text);
-        return m.lookingAt() ? text.substring(m.end()) : text;
+        int from = 0;
+        while (from < text.length() && m.region(from, text.length()).lookingAt()) {
+            from = m.end();
+        }
+        return text.substring(from);
     }
 
     /** "The Prime Minister rose—", "Mr Jones indicated dissent.": a narrative remark, not speech. */

@@ -61,7 +61,7 @@ final class TurnAssembler {
             }
             blocks.add(block);
         }
-        SpeakerResolver speakers = new SpeakerResolver(parsed, document.title());
+        SpeakerResolver speakers = new SpeakerResolver(parsed, document.title(), deadline);
 
         List<TranscriptParsed.Statement> statements = new ArrayList<>();
         List<String> remarks = new ArrayList<>();

@@ -321,7 +321,8 @@ class TranscriptExtractorLabelFormsTest {
 
     // --- helpers -------------------------------------------------------------------------------------------------------
 
-    private static String kremlin(String lead, String paragraphs) {
+    /** A Kremlin page with the lead and the transcript paragraphs (also used by the other label-class tests). */
+    static String kremlin(String lead, String paragraphs) {
         return "<html lang=\"en\"><head><meta property=\"og:title\" content=\"Meeting\"></head><body>"
                 + "<div class=\"read__lead\">" + lead + "</div>"
                 + "<div itemprop=\"articleBody\" class=\"read__internal_content\">" + paragraphs + "</div>"

@@ -312,12 +312,13 @@ class TranscriptExtractorTest {
     }
 
     @Test
-    void hardWrappedLinesAreJoinedWithOneSpaceAndMarkdownEscapesAreRemoved() {
+    void hardWrappedLinesAreJoinedWithOneSpaceAndMarkdownEscapesStayAsPublished() {
         String briefing = "MS. PSAKI:  We are working\nwith \\[companies\\] on\nit.\n";
 
         ExtractedTranscript transcript = extractor.extract(briefing, "text/markdown", null);
 
-        assertThat(speech(transcript)).containsExactly("We are working with [companies] on it.");
+        // the corpus conventions compare the text as published: a backslash escape is part of it (gold 16, 39, 40)
+        assertThat(speech(transcript)).containsExactly("We are working with \\[companies\\] on it.");
     }
 
     @Test
