@@ -96,7 +96,7 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${verbatim.store.outbox.poll-interval:1s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = UntilApplicationStarted.class)
     void onSchedule() {
         relayPending();
     }
