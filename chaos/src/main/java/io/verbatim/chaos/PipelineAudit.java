@@ -1,5 +1,6 @@
 package io.verbatim.chaos;
 
+import io.verbatim.events.DeadLetterHeaders;
 import io.verbatim.events.EventJson;
 import io.verbatim.events.StatementNew;
 import io.verbatim.events.Topics;
@@ -178,7 +179,7 @@ final class PipelineAudit {
                 if (!kind.deadLetterTopic().equals(topic)) {
                     misplaced++;
                 }
-                Header reason = record.headers().lastHeader("dead-letter-reason");
+                Header reason = record.headers().lastHeader(DeadLetterHeaders.REASON);
                 reasons.put(record.key(), reason == null ? "" : new String(reason.value(), StandardCharsets.UTF_8));
             }
         }

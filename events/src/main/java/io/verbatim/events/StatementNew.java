@@ -27,6 +27,9 @@ public record StatementNew(
         Transcript transcript,
         Instant storedAt) {
 
+    /** The record header naming the speaker's {@code id}, so a subscriber can filter without parsing the value. */
+    public static final String SPEAKER_ID_HEADER = "verbatim-speaker-id";
+
     public StatementNew {
         paragraphs = paragraphs == null ? List.of() : List.copyOf(paragraphs);
         remarks = remarks == null ? List.of() : List.copyOf(remarks);

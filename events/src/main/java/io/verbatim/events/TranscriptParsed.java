@@ -15,6 +15,9 @@ import java.util.List;
  * @param tags        the page's tags or categories, in page order (added in 1.1)
  * @param persons     names of the persons the page links, in page order (added in 1.1)
  * @param fetchedAt   when the document was fetched or received, from its {@code transcript.fetched} (added in 1.2)
+ *
+ * <p>Build one with {@link #builder()}: every component is named where it is set, so a title cannot land in the
+ * location. The canonical constructor is there for the JSON reader.
  */
 @JsonPropertyOrder({"eventId", "eventType", "documentId", "sourceUrl", "contentHash", "parserVersion", "kind",
         "title", "publishedAt", "location", "language", "statements", "remarks", "source", "tags", "persons",
@@ -49,17 +52,141 @@ public record TranscriptParsed(
         persons = persons == null ? List.of() : List.copyOf(persons);
     }
 
-    /** An event without the optional metadata of contract 1.1 (source, tags, persons). */
-    public TranscriptParsed(String eventId, String eventType, String documentId, String sourceUrl, String contentHash,
-            String parserVersion, String kind, String title, String publishedAt, String location, String language,
-            List<Statement> statements, List<String> remarks) {
-        this(eventId, eventType, documentId, sourceUrl, contentHash, parserVersion, kind, title, publishedAt, location,
-                language, statements, remarks, null, List.of(), List.of(), null);
-    }
-
     /** The event id of a parse: the same document content through the same parser version yields the same id. */
     public static String eventIdFor(String documentId, String contentHash, String parserVersion) {
         return Sha256.ofParts(EventTypes.TRANSCRIPT_PARSED, documentId, contentHash, parserVersion);
+    }
+
+    /** A builder for a new event; {@code eventType} is {@code transcript.parsed} unless set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this event's values, to make a changed copy. */
+    public Builder toBuilder() {
+        return new Builder().eventId(eventId).eventType(eventType).documentId(documentId).sourceUrl(sourceUrl)
+                .contentHash(contentHash).parserVersion(parserVersion).kind(kind).title(title)
+                .publishedAt(publishedAt).location(location).language(language).statements(statements)
+                .remarks(remarks).source(source).tags(tags).persons(persons).fetchedAt(fetchedAt);
+    }
+
+    /**
+     * Sets each component by name. The event id, unless set, is {@link #eventIdFor} of the document id, content hash
+     * and parser version when all three are set, else null.
+     */
+    public static final class Builder {
+        private String eventId;
+        private String eventType = EventTypes.TRANSCRIPT_PARSED;
+        private String documentId;
+        private String sourceUrl;
+        private String contentHash;
+        private String parserVersion;
+        private String kind;
+        private String title;
+        private String publishedAt;
+        private String location;
+        private String language;
+        private List<Statement> statements = List.of();
+        private List<String> remarks = List.of();
+        private String source;
+        private List<String> tags = List.of();
+        private List<String> persons = List.of();
+        private java.time.Instant fetchedAt;
+
+        private Builder() {
+        }
+
+        public Builder eventId(String eventId) {
+            this.eventId = eventId;
+            return this;
+        }
+
+        public Builder eventType(String eventType) {
+            this.eventType = eventType;
+            return this;
+        }
+
+        public Builder documentId(String documentId) {
+            this.documentId = documentId;
+            return this;
+        }
+
+        public Builder sourceUrl(String sourceUrl) {
+            this.sourceUrl = sourceUrl;
+            return this;
+        }
+
+        public Builder contentHash(String contentHash) {
+            this.contentHash = contentHash;
+            return this;
+        }
+
+        public Builder parserVersion(String parserVersion) {
+            this.parserVersion = parserVersion;
+            return this;
+        }
+
+        public Builder kind(String kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder publishedAt(String publishedAt) {
+            this.publishedAt = publishedAt;
+            return this;
+        }
+
+        public Builder location(String location) {
+            this.location = location;
+            return this;
+        }
+
+        public Builder language(String language) {
+            this.language = language;
+            return this;
+        }
+
+        public Builder statements(List<Statement> statements) {
+            this.statements = statements;
+            return this;
+        }
+
+        public Builder remarks(List<String> remarks) {
+            this.remarks = remarks;
+            return this;
+        }
+
+        public Builder source(String source) {
+            this.source = source;
+            return this;
+        }
+
+        public Builder tags(List<String> tags) {
+            this.tags = tags;
+            return this;
+        }
+
+        public Builder persons(List<String> persons) {
+            this.persons = persons;
+            return this;
+        }
+
+        public Builder fetchedAt(java.time.Instant fetchedAt) {
+            this.fetchedAt = fetchedAt;
+            return this;
+        }
+
+        public TranscriptParsed build() {
+            String id = eventId != null || documentId == null || contentHash == null || parserVersion == null
+                    ? eventId : eventIdFor(documentId, contentHash, parserVersion);
+            return new TranscriptParsed(id, eventType, documentId, sourceUrl, contentHash, parserVersion, kind, title,
+                    publishedAt, location, language, statements, remarks, source, tags, persons, fetchedAt);
+        }
     }
 
     /**

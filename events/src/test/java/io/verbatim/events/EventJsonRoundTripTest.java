@@ -40,16 +40,16 @@ class EventJsonRoundTripTest {
 
     @Test
     void transcriptParsedSurvivesJsonRoundTripWithNestedStatements() throws Exception {
-        TranscriptParsed event = new TranscriptParsed(
-                TranscriptParsed.eventIdFor("doc", "hash", "0.1.0"), EventTypes.TRANSCRIPT_PARSED, "doc",
-                null, "hash", "0.1.0", TranscriptParsed.KIND_TRANSCRIPT, "Russia-DPRK talks", "2024-06-19",
-                "Pyongyang", "en",
-                List.of(new TranscriptParsed.Statement(1,
+        TranscriptParsed event = TranscriptParsed.builder()
+                .documentId("doc").contentHash("hash").parserVersion("0.1.0").kind(TranscriptParsed.KIND_TRANSCRIPT)
+                .title("Russia-DPRK talks").publishedAt("2024-06-19").location("Pyongyang").language("en")
+                .statements(List.of(new TranscriptParsed.Statement(1,
                         new TranscriptParsed.Speaker("Kim Jong-un", "Chairman of State Affairs of the DPRK",
                                 "Chairman of State Affairs of the DPRK Kim Jong-un (retranslated)"),
-                        "retranslated", List.of("Comrade President Vladimir Putin,"), List.of("(Applause.)"))),
-                List.of("<…>"), "Kremlin", List.of("Foreign policy"), List.of("Kim Jong-un", "Vladimir Putin"),
-                Instant.parse("2024-06-19T10:15:30Z"));
+                        "retranslated", List.of("Comrade President Vladimir Putin,"), List.of("(Applause.)"))))
+                .remarks(List.of("<…>")).source("Kremlin").tags(List.of("Foreign policy"))
+                .persons(List.of("Kim Jong-un", "Vladimir Putin")).fetchedAt(Instant.parse("2024-06-19T10:15:30Z"))
+                .build();
 
         String json = EventJson.write(event);
         TranscriptParsed back = EventJson.read(json, TranscriptParsed.class);

@@ -82,9 +82,8 @@ class PublishedContractTest {
 
     @Test
     void parsedReadoutWithoutOptionalMetadataMatchesItsSchema() throws IOException {
-        TranscriptParsed readout = new TranscriptParsed(TranscriptParsed.eventIdFor(DOCUMENT_ID, DOCUMENT_ID, "0.1.0"),
-                EventTypes.TRANSCRIPT_PARSED, DOCUMENT_ID, null, DOCUMENT_ID, "0.1.0", TranscriptParsed.KIND_READOUT,
-                null, null, null, "en", List.of(), List.of());
+        TranscriptParsed readout = TranscriptParsed.builder().documentId(DOCUMENT_ID).contentHash(DOCUMENT_ID)
+                .parserVersion("0.1.0").kind(TranscriptParsed.KIND_READOUT).language("en").build();
 
         JsonNode event = asJson(readout);
 
@@ -253,19 +252,20 @@ class PublishedContractTest {
 
     private static TranscriptParsed parsed() {
         TranscriptFetched raw = fetched();
-        return new TranscriptParsed(TranscriptParsed.eventIdFor(raw.documentId(), raw.contentHash(), "0.1.0"),
-                EventTypes.TRANSCRIPT_PARSED, raw.documentId(), raw.sourceUrl(), raw.contentHash(), "0.1.0",
-                TranscriptParsed.KIND_TRANSCRIPT, "Russian-Korean talks", "2024-06-19", "Pyongyang", "en",
-                List.of(new TranscriptParsed.Statement(1,
+        return TranscriptParsed.builder().documentId(raw.documentId()).sourceUrl(raw.sourceUrl())
+                .contentHash(raw.contentHash()).parserVersion("0.1.0").kind(TranscriptParsed.KIND_TRANSCRIPT)
+                .title("Russian-Korean talks").publishedAt("2024-06-19").location("Pyongyang").language("en")
+                .statements(List.of(new TranscriptParsed.Statement(1,
                                 new TranscriptParsed.Speaker("Kim Jong-un", "Chairman of State Affairs of the DPRK",
                                         "Chairman of State Affairs of the DPRK Kim Jong-un (retranslated)"),
                                 "retranslated", List.of("Comrade President Vladimir Putin,", "On behalf of …"),
                                 List.of("(Applause.)")),
                         new TranscriptParsed.Statement(2,
                                 new TranscriptParsed.Speaker("Vladimir Putin", null, "Vladimir Putin"),
-                                null, List.of("Thank you."), List.of())),
-                List.of("<…>"), "Kremlin", List.of("Foreign policy"), List.of("Kim Jong-un", "Vladimir Putin"),
-                raw.fetchedAt());
+                                null, List.of("Thank you."), List.of())))
+                .remarks(List.of("<…>")).source("Kremlin").tags(List.of("Foreign policy"))
+                .persons(List.of("Kim Jong-un", "Vladimir Putin")).fetchedAt(raw.fetchedAt())
+                .build();
     }
 
     private static StatementNew statementNew() {

@@ -3,6 +3,8 @@ package io.verbatim.ingest;
 import static io.verbatim.ingest.IngestFlowTest.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.verbatim.events.EventJson;
@@ -13,6 +15,7 @@ import io.verbatim.testsupport.KafkaBroker;
 import io.verbatim.testsupport.KafkaTestResource;
 import io.verbatim.testsupport.SiteServer;
 import io.verbatim.testsupport.TopicReader;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +38,9 @@ class FeedCrawlTest {
     private SiteServer site;
     private TopicReader raw;
     private String sourceId;
+
+    @Inject
+    MeterRegistry registry;
 
     @BeforeEach
     void start() {
@@ -69,7 +75,7 @@ class FeedCrawlTest {
 
         Awaitility.await().atMost(WAIT).until(() -> site.requestsFor(FEED).stream()
                 .filter(r -> r.status() == 304).count() >= 2);
-        assertThat(raw.pollFor(Duration.ofSeconds(2))).filteredOn(this::fromThisSite).hasSize(20);
+        assertThat(raw.readToEnd(WAIT)).filteredOn(this::fromThisSite).hasSize(20);
         assertThat(site.requests()).filteredOn(r -> r.path().startsWith("/events/president/news/6"))
                 .allMatch(r -> r.status() == 200).hasSize(20);
     }
@@ -82,8 +88,10 @@ class FeedCrawlTest {
 
         Awaitility.await().atMost(WAIT).until(() -> site.requests().stream()
                 .filter(r -> r.path().startsWith("/events/president/news/6") && r.conditional()).count() >= 20);
+        // each refetched page is counted not_modified once its hash matched, after the decision not to publish
+        Awaitility.await().atMost(WAIT).until(() -> notModified(sourceId) >= 20);
 
-        assertThat(raw.pollFor(Duration.ofSeconds(2))).filteredOn(this::fromThisSite).hasSize(20);
+        assertThat(raw.readToEnd(WAIT)).filteredOn(this::fromThisSite).hasSize(20);
     }
 
     @Test
@@ -125,4 +133,11 @@ class FeedCrawlTest {
     private String pageStatus(String url) {
         return api().get("/api/pages?url=" + url).then().extract().path("status");
     }
+
+    private double notModified(String source) {
+        Counter counter = registry.find("verbatim.ingest.documents").tag("source", source)
+                .tag("outcome", "not_modified").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
 }

@@ -54,7 +54,7 @@ class IngestRestartIT {
                 again.awaitReady(Duration.ofSeconds(120));
                 Awaitility.await().atMost(WAIT).until(() -> site.requestsFor(FEED).size() >= feedPollsBefore + 2);
 
-                assertThat(raw.pollFor(Duration.ofSeconds(3))).filteredOn(r -> r.value().contains(site.baseUrl()))
+                assertThat(raw.readToEnd(WAIT)).filteredOn(r -> r.value().contains(site.baseUrl()))
                         .hasSize(20);
                 assertThat(site.requests()).filteredOn(r -> r.path().startsWith("/events/president/news/6"))
                         .hasSize(20);

@@ -112,7 +112,7 @@ class PipelineEndToEndIT {
             ConsumerGroups.awaitCaughtUp(bootstrap, "parse-service", Topics.TRANSCRIPTS_RAW, WAIT);
             ConsumerGroups.awaitCaughtUp(bootstrap, "store-service", Topics.TRANSCRIPTS_PARSED, WAIT);
 
-            assertThat(statements.pollFor(Duration.ofSeconds(3))).filteredOn(r -> documentId.equals(r.key()))
+            assertThat(statements.readToEnd(WAIT)).filteredOn(r -> documentId.equals(r.key()))
                     .hasSize(2);
             assertThat(getJson(store.baseUrl() + "/api/transcripts/" + documentId).get("statements")).hasSize(2);
             assertThat(getJson(store.baseUrl() + "/api/statements?speaker=Vladimir%20Putin&document=" + documentId)

@@ -16,7 +16,7 @@ import io.verbatim.events.Topics;
 import io.verbatim.events.TranscriptParsed;
 import io.verbatim.store.messaging.OutboxRelay;
 import io.verbatim.store.persistence.OutboxEvent;
-import io.verbatim.store.persistence.StatementStore;
+import io.verbatim.store.persistence.TranscriptStore;
 import io.verbatim.testsupport.ConsumerGroups;
 import io.verbatim.testsupport.KafkaBroker;
 import io.verbatim.testsupport.KafkaTestResource;
@@ -66,7 +66,7 @@ class OutboxParkingTest {
     private static final String HUGE_STATEMENT = words(650 * 1024);
 
     @Inject
-    StatementStore store;
+    TranscriptStore store;
 
     @Inject
     OutboxRelay relay;
@@ -231,8 +231,8 @@ class OutboxParkingTest {
             numbered.add(new TranscriptParsed.Statement(i + 1, t.speaker(), t.annotation(), t.paragraphs(),
                     t.remarks()));
         }
-        return new TranscriptParsed(TranscriptParsed.eventIdFor(documentId, "h", "test"),
-                EventTypes.TRANSCRIPT_PARSED, documentId, null, "h", "test", TranscriptParsed.KIND_TRANSCRIPT, title,
-                "2024-06-19", null, "en", numbered, List.of(), "test", List.of(), List.of(), Instant.now());
+        return TranscriptParsed.builder().documentId(documentId).contentHash("h").parserVersion("test")
+                .kind(TranscriptParsed.KIND_TRANSCRIPT).title(title).publishedAt("2024-06-19").language("en")
+                .statements(numbered).source("test").fetchedAt(Instant.now()).build();
     }
 }

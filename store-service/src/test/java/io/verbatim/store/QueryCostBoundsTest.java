@@ -124,6 +124,8 @@ class QueryCostBoundsTest {
             HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
             assertThat(response.statusCode()).as(response.body()).isIn(200, 503);
             if (response.statusCode() == 503) {
+                assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/problem+json"));
                 assertThat(response.headers().firstValue("Retry-After")).isPresent();
             }
         }
@@ -141,6 +143,8 @@ class QueryCostBoundsTest {
         HttpResponse<InputStream> third = openStream();
 
         assertThat(third.statusCode()).isEqualTo(503);
+        assertThat(third.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(third.headers().firstValue("Retry-After")).isPresent();
         assertThat(new String(third.body().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("already has 2 clients");

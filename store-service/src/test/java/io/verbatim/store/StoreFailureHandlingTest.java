@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.verbatim.events.DeadLetterHeaders;
 import io.verbatim.events.EventJson;
-import io.verbatim.events.EventTypes;
 import io.verbatim.events.Sha256;
 import io.verbatim.events.StatementNew;
 import io.verbatim.events.Topics;
@@ -83,9 +83,7 @@ class StoreFailureHandlingTest {
         String bootstrap = KafkaBroker.shared().bootstrapServers();
         String documentId = Sha256.hex(UUID.randomUUID().toString());
         TranscriptParsed good = twoStatements(documentId);
-        TranscriptParsed withNul = new TranscriptParsed(good.eventId(), good.eventType(), documentId, null,
-                good.contentHash(), good.parserVersion(), good.kind(), "Talks\u0000", good.publishedAt(),
-                good.location(), good.language(), good.statements(), good.remarks());
+        TranscriptParsed withNul = good.toBuilder().title("Talks\u0000").build();
 
         try (TopicWriter writer = new TopicWriter(bootstrap)) {
             writer.write(Topics.TRANSCRIPTS_PARSED, documentId, EventJson.write(withNul));
@@ -94,7 +92,7 @@ class StoreFailureHandlingTest {
         try (TopicReader deadLetters = new TopicReader(bootstrap, Topics.TRANSCRIPTS_PARSED_DLQ)) {
             ConsumerRecord<String, String> dead = deadLetters.awaitRecords(1, r -> documentId.equals(r.key()), WAIT)
                     .get(0);
-            assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+            assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
                     .isEqualTo("PostgreSQL refused document " + documentId
                             + " (SQLState 22021): ERROR: invalid byte sequence for encoding \"UTF8\": 0x00");
         }
@@ -107,15 +105,15 @@ class StoreFailureHandlingTest {
     }
 
     private static TranscriptParsed twoStatements(String documentId) {
-        return new TranscriptParsed(TranscriptParsed.eventIdFor(documentId, "hash-1", "test"),
-                EventTypes.TRANSCRIPT_PARSED, documentId, null, "hash-1", "test", TranscriptParsed.KIND_TRANSCRIPT,
-                "Talks", "2024-06-19", "Moscow", "en",
-                List.of(new TranscriptParsed.Statement(1,
+        return TranscriptParsed.builder().documentId(documentId).contentHash("hash-1").parserVersion("test")
+                .kind(TranscriptParsed.KIND_TRANSCRIPT).title("Talks").publishedAt("2024-06-19").location("Moscow")
+                .language("en")
+                .statements(List.of(new TranscriptParsed.Statement(1,
                                 new TranscriptParsed.Speaker("Anna Petrova", "Governor", "Governor Anna Petrova"),
                                 null, List.of("The harvest was good this year."), List.of()),
                         new TranscriptParsed.Statement(2,
                                 new TranscriptParsed.Speaker("Ivan Sidorov", null, "Ivan Sidorov"),
-                                null, List.of("Thank you."), List.of())),
-                List.of());
+                                null, List.of("Thank you."), List.of())))
+                .build();
     }
 }

@@ -12,7 +12,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.verbatim.events.EventJson;
-import io.verbatim.events.EventTypes;
 import io.verbatim.events.Sha256;
 import io.verbatim.events.Topics;
 import io.verbatim.events.TranscriptParsed;
@@ -203,10 +202,10 @@ class StoreQueryTest {
 
             storeAndWait(parsed);
 
+            assertThat(announcements.readToEnd(WAIT))
+                    .filteredOn(r -> parsed.documentId().equals(r.key())).isEmpty();
             given().get("/q/health/ready").then().body("checks.find { it.name == 'outbox relay' }.data.unsent",
                     org.hamcrest.Matchers.greaterThanOrEqualTo(3));
-            assertThat(announcements.pollFor(Duration.ofSeconds(2)))
-                    .filteredOn(r -> parsed.documentId().equals(r.key())).isEmpty();
 
             relay.resume();
 
@@ -236,8 +235,8 @@ class StoreQueryTest {
             numbered.add(new TranscriptParsed.Statement(i + 1, t.speaker(), t.annotation(), t.paragraphs(),
                     t.remarks()));
         }
-        return new TranscriptParsed(TranscriptParsed.eventIdFor(documentId, "h", "test"), EventTypes.TRANSCRIPT_PARSED,
-                documentId, null, "h", "test", TranscriptParsed.KIND_TRANSCRIPT, title, publishedAt, null, "en",
-                numbered, List.of(), source, List.of(), List.of(), java.time.Instant.now());
+        return TranscriptParsed.builder().documentId(documentId).contentHash("h").parserVersion("test")
+                .kind(TranscriptParsed.KIND_TRANSCRIPT).title(title).publishedAt(publishedAt).language("en")
+                .statements(numbered).source(source).fetchedAt(java.time.Instant.now()).build();
     }
 }

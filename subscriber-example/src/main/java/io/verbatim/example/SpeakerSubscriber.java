@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Follows {@code statements.new} for one speaker and prints each new statement once.
  *
  * <ul>
- *   <li>Filters on the {@value #SPEAKER_HEADER} header, so records of other speakers are skipped without parsing
+ *   <li>Filters on the {@value StatementNew#SPEAKER_ID_HEADER} header, so records of other speakers are skipped without parsing
  *       their value (a record without the header is parsed and matched on {@code speaker.id}).</li>
  *   <li>Deduplicates on {@code eventId} with {@link RecentEventIds}: delivery is at least once, so the same
  *       statement can arrive twice.</li>
@@ -43,7 +43,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class SpeakerSubscriber implements AutoCloseable {
 
     /** The header store-service sets on every {@code statements.new} record: the speaker's stable id. */
-    public static final String SPEAKER_HEADER = "verbatim-speaker-id";
 
     private final KafkaConsumer<String, String> consumer;
     private final String speakerId;
@@ -136,7 +135,7 @@ public final class SpeakerSubscriber implements AutoCloseable {
     }
 
     private boolean handle(ConsumerRecord<String, String> record) {
-        String headerSpeaker = header(record, SPEAKER_HEADER);
+        String headerSpeaker = header(record, StatementNew.SPEAKER_ID_HEADER);
         if (headerSpeaker != null && !headerSpeaker.equals(speakerId)) {
             return false;
         }

@@ -180,6 +180,6 @@ class SpeakerSubscriberTest {
 
     private static Map<String, String> headers(String speakerId, String eventId) {
         return Map.of("eventType", EventTypes.STATEMENT_NEW, ContractVersion.HEADER, ContractVersion.CURRENT,
-                SpeakerSubscriber.SPEAKER_HEADER, speakerId, "ce_id", eventId);
+                StatementNew.SPEAKER_ID_HEADER, speakerId, "ce_id", eventId);
     }
 }

@@ -1,6 +1,7 @@
 package io.verbatim.ingest.api;
 
 import io.verbatim.events.SourceUrls;
+import io.verbatim.events.http.Problem;
 import io.verbatim.ingest.crawl.PageCrawler;
 import io.verbatim.ingest.state.CrawlState;
 import io.verbatim.ingest.state.IngestStateStore;

@@ -2,6 +2,7 @@ package io.verbatim.ingest.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.verbatim.events.http.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -49,19 +50,9 @@ public class RefusedRequests {
 
     @ServerExceptionMapper
     public Response refused(WebApplicationException e, ContainerRequestContext request) {
-        Response original = e.getResponse();
-        if (original.hasEntity() || original.getStatusInfo().getFamily() != Response.Status.Family.CLIENT_ERROR) {
-            return original;
-        }
-        String path = request.getUriInfo().getPath();
-        String detail = switch (original.getStatus()) {
-            case 404 -> "nothing is served at " + path;
-            case 405 -> path + " does not take " + request.getMethod();
-            case 415 -> path + " does not read " + request.getHeaderString(HttpHeaders.CONTENT_TYPE);
-            default -> e.getCause() instanceof JsonProcessingException ? JSON_DETAIL
-                    : original.getStatusInfo().getReasonPhrase();
-        };
-        return Problem.response(original.getStatusInfo(), detail);
+        return Problem.refusal(e.getResponse(), request.getMethod(), request.getUriInfo().getPath(),
+                request.getHeaderString(HttpHeaders.CONTENT_TYPE), e.getCause() instanceof JsonProcessingException
+                        ? JSON_DETAIL : e.getResponse().getStatusInfo().getReasonPhrase());
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,6 @@
 package io.verbatim.ingest.api;
 
+import io.verbatim.events.http.Problem;
 import io.verbatim.ingest.state.CrawlState;
 import io.verbatim.ingest.state.FeedSource;
 import io.verbatim.ingest.state.FeedSources;

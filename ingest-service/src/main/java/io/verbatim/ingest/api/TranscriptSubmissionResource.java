@@ -2,6 +2,7 @@ package io.verbatim.ingest.api;
 
 import io.verbatim.events.DocumentDecoder;
 import io.verbatim.events.TranscriptFetched;
+import io.verbatim.events.http.Problem;
 import io.verbatim.ingest.config.IngestConfig;
 import io.verbatim.ingest.messaging.EventTooLargeException;
 import io.verbatim.ingest.messaging.RawDocumentPublisher;

@@ -16,7 +16,7 @@ import java.util.Set;
  *     headers and the whole body (a server trickling one byte at a time within the read time-out is cut off here)
  * @param maxBodyBytes largest body accepted, counted after decompression
  * @param maxRedirects most redirects followed for one fetch
- * @param allowedHosts hosts (names or address literals, as written in URLs) exempt from the {@link AddressPolicy}
+ * @param allowedHosts hosts (names or address literals, as written in URLs) exempt from the {@link IpAddressPolicy}
  */
 public record FetchSettings(
         String userAgent,

@@ -10,21 +10,21 @@ import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 /**
- * Resolves host names for the HTTP client and checks every address against the {@link AddressPolicy} before the
+ * Resolves host names for the HTTP client and checks every address against the {@link IpAddressPolicy} before the
  * client may connect to it. The addresses returned are the very ones connected to, so a name that resolves (or
  * re-resolves, as in DNS rebinding) to a forbidden address never gets a connection. If any address of a host is
  * forbidden the whole host is refused.
  */
 final class GuardedDnsResolver implements DnsResolver {
 
-    private final AddressPolicy policy;
+    private final IpAddressPolicy policy;
     private final DnsResolver delegate;
 
-    GuardedDnsResolver(AddressPolicy policy) {
+    GuardedDnsResolver(IpAddressPolicy policy) {
         this(policy, SystemDefaultDnsResolver.INSTANCE);
     }
 
-    GuardedDnsResolver(AddressPolicy policy, DnsResolver delegate) {
+    GuardedDnsResolver(IpAddressPolicy policy, DnsResolver delegate) {
         this.policy = policy;
         this.delegate = delegate;
     }

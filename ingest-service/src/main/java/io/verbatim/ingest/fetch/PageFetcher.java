@@ -47,7 +47,7 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Fetches web pages politely and safely: http and https only; every address connected to, for the first URL and for
- * each redirect, checked against the {@link AddressPolicy} (through {@link GuardedDnsResolver}, so the check applies
+ * each redirect, checked against the {@link IpAddressPolicy} (through {@link GuardedDnsResolver}, so the check applies
  * to the address actually connected to); redirects followed by hand, at most {@link FetchSettings#maxRedirects()},
  * each re-validated; connect and read time-outs; the body capped after decompression (a gzip bomb is cut off as soon
  * as the cap is passed); a deadline for the whole fetch ({@link FetchSettings#fetchDeadline()}: every hop's connect,
@@ -67,7 +67,7 @@ public final class PageFetcher implements AutoCloseable {
     private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final FetchSettings settings;
-    private final AddressPolicy policy;
+    private final IpAddressPolicy policy;
     private final Clock clock;
     private final CloseableHttpClient client;
     /** Closes the connection of a fetch whose deadline has passed (one daemon thread, idle between deadlines). */
@@ -79,7 +79,7 @@ public final class PageFetcher implements AutoCloseable {
 
     public PageFetcher(FetchSettings settings, Clock clock) {
         this.settings = settings;
-        this.policy = new AddressPolicy(settings.allowedHosts());
+        this.policy = new IpAddressPolicy(settings.allowedHosts());
         this.clock = clock;
         Timeout connectTimeout = Timeout.ofMilliseconds(settings.connectTimeout().toMillis());
         Timeout readTimeout = Timeout.ofMilliseconds(settings.readTimeout().toMillis());

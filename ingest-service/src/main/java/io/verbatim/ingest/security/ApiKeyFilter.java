@@ -1,7 +1,7 @@
 package io.verbatim.ingest.security;
 
 import io.quarkus.runtime.StartupEvent;
-import io.verbatim.ingest.api.Problem;
+import io.verbatim.events.http.Problem;
 import io.verbatim.ingest.config.ApiAccessConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -4,7 +4,8 @@ import io.verbatim.events.DocumentDecoder;
 import io.verbatim.events.EventJson;
 import io.verbatim.events.SourceUrls;
 import io.verbatim.events.TranscriptFetched;
-import io.verbatim.parse.TranscriptParser;
+import io.verbatim.events.http.Problem;
+import io.verbatim.parse.ParsedEventFactory;
 import io.verbatim.parse.extract.UnparseableDocumentException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -47,10 +48,10 @@ public class ParsePreviewResource {
 
     private static final String EMPTY = "the request body is empty: send the document";
 
-    private final TranscriptParser parser;
+    private final ParsedEventFactory parsedEvents;
 
-    public ParsePreviewResource(TranscriptParser parser) {
-        this.parser = parser;
+    public ParsePreviewResource(ParsedEventFactory parsedEvents) {
+        this.parsedEvents = parsedEvents;
     }
 
     @POST
@@ -86,7 +87,7 @@ public class ParsePreviewResource {
         String type = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         TranscriptFetched raw = TranscriptFetched.of(canonicalUrl, "preview", Instant.now(), type, text);
         try {
-            return Response.ok(EventJson.write(parser.parse(raw)), MediaType.APPLICATION_JSON).build();
+            return Response.ok(EventJson.write(parsedEvents.parsedEventFor(raw)), MediaType.APPLICATION_JSON).build();
         } catch (UnparseableDocumentException e) {
             return Problem.response(UNPROCESSABLE, e.getMessage());
         }

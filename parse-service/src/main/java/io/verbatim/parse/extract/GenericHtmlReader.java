@@ -49,11 +49,11 @@ final class GenericHtmlReader {
             QueryParser.parse("article"), QueryParser.parse("main"), QueryParser.parse("[role=main]"));
 
     private final HtmlParagraphs paragraphs;
-    private final AddressAttribution addresses;
+    private final AuthorAttribution addresses;
 
     GenericHtmlReader(SpeakerLabelParser labels) {
         this.paragraphs = new HtmlParagraphs(labels);
-        this.addresses = new AddressAttribution(labels);
+        this.addresses = new AuthorAttribution(labels);
     }
 
     SourceDocument read(Document page, ParseDeadline deadline) {
@@ -87,10 +87,10 @@ final class GenericHtmlReader {
             title = title != null ? title : headings.title();
             published = published != null ? published : headings.date();
         }
-        Optional<AddressAttribution.Address> address = addresses.find(title, lead, blocks);
+        Optional<AuthorAttribution.Address> address = addresses.find(title, lead, blocks);
         return new SourceDocument(title, published, null, HtmlPageMetadata.language(page),
-                address.map(AddressAttribution.Address::blocks).orElse(blocks), source, tags, List.of(),
-                address.map(AddressAttribution.Address::author).orElse(null));
+                address.map(AuthorAttribution.Address::blocks).orElse(blocks), source, tags, List.of(),
+                address.map(AuthorAttribution.Address::author).orElse(null));
     }
 
     /** The title and the date (ISO, or null) that the headings before the first label give. */

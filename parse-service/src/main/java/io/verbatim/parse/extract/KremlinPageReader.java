@@ -29,7 +29,7 @@ import org.jsoup.select.QueryParser;
  * time, so the date-time carries the Moscow offset of that day; "00:00" is how the archive marks an unknown time, so
  * such pages get the date only), the place ({@code .read__place}), the tags ({@code .read__tags}), and the persons
  * ({@code /catalog/persons/} links, whose tag list writes "Surname Given names"). A greeting, message or article
- * published without labels is attributed to the author that the title or lead names ({@link AddressAttribution}).
+ * published without labels is attributed to the author that the title or lead names ({@link AuthorAttribution}).
  */
 final class KremlinPageReader {
 
@@ -60,11 +60,11 @@ final class KremlinPageReader {
     private static final Evaluator PLACE = QueryParser.parse(".read__place, .p-location");
 
     private final HtmlParagraphs paragraphs;
-    private final AddressAttribution addresses;
+    private final AuthorAttribution addresses;
 
     KremlinPageReader(SpeakerLabelParser labels) {
         this.paragraphs = new HtmlParagraphs(labels);
-        this.addresses = new AddressAttribution(labels);
+        this.addresses = new AuthorAttribution(labels);
     }
 
     /** A page of kremlin.ru or one of its subdomains, by its address or, failing that, by its own markup. */
@@ -118,12 +118,12 @@ final class KremlinPageReader {
         List<SourceBlock> blocks = paragraphs.blocks(HtmlParagraphs.innermostParagraphs(body), deadline);
         String title = HtmlPageMetadata.title(page);
 
-        Optional<AddressAttribution.Address> address = addresses.find(title, lead, blocks);
+        Optional<AuthorAttribution.Address> address = addresses.find(title, lead, blocks);
         Element[] dateTimePlace = HtmlPageMetadata.firstMatches(page, PUBLISHED, CLOCK_TIME, PLACE);
         return new SourceDocument(title, publishedAt(page, dateTimePlace[0], dateTimePlace[1]),
                 location(dateTimePlace[2]), HtmlPageMetadata.language(page),
-                address.map(AddressAttribution.Address::blocks).orElse(blocks), SOURCE, tags, persons,
-                address.map(AddressAttribution.Address::author).orElse(null), lead);
+                address.map(AuthorAttribution.Address::blocks).orElse(blocks), SOURCE, tags, persons,
+                address.map(AuthorAttribution.Address::author).orElse(null), lead);
     }
 
     /** The person links and the tag-list links of the page, in page order. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * and date; a site footer ("EDITOR'S NOTE", "Recent Posts", "Translate »") ends the document; a line such as
  * "Transcript originally published by X" names the source. Labels follow {@link SpeakerLabelParser}, parliamentary
  * ones ("Mr Keir Starmer (Holborn and St Pancras) (Lab):", "The Prime Minister (Keir Starmer):") included. A text
- * without labels may still be a one-voice message ({@link AddressAttribution}).
+ * without labels may still be a one-voice message ({@link AuthorAttribution}).
  */
 final class PlainTextTranscriptReader {
 
@@ -42,11 +42,11 @@ final class PlainTextTranscriptReader {
             "oct", "nov", "dec");
 
     private final SpeakerLabelParser labels;
-    private final AddressAttribution addresses;
+    private final AuthorAttribution addresses;
 
     PlainTextTranscriptReader(SpeakerLabelParser labels) {
         this.labels = labels;
-        this.addresses = new AddressAttribution(labels);
+        this.addresses = new AuthorAttribution(labels);
     }
 
     SourceDocument read(String text, boolean markdown, ParseDeadline deadline) {
@@ -131,10 +131,10 @@ final class PlainTextTranscriptReader {
             }
         }
         String cleanTitle = title == null ? null : WhitespaceNormalizer.normalize(title);
-        Optional<AddressAttribution.Address> address = addresses.find(cleanTitle, null, blocks);
+        Optional<AuthorAttribution.Address> address = addresses.find(cleanTitle, null, blocks);
         return new SourceDocument(cleanTitle, published, null, language(frontMatter),
-                address.map(AddressAttribution.Address::blocks).orElse(blocks), source, tags(frontMatter), List.of(),
-                address.map(AddressAttribution.Address::author).orElse(null));
+                address.map(AuthorAttribution.Address::blocks).orElse(blocks), source, tags(frontMatter), List.of(),
+                address.map(AuthorAttribution.Address::author).orElse(null));
     }
 
     /** The title line (or null) and the date (ISO, or null) of an opening block. */

@@ -15,7 +15,7 @@ import org.jsoup.parser.Parser;
  *   <li>text/plain and text/markdown: {@link PlainTextTranscriptReader}.</li>
  * </ul>
  * They share the label rules ({@link SpeakerLabelParser}, {@link HtmlParagraphs}), the remark rules
- * ({@link StageRemarks}) and the attribution of unlabelled one-voice texts ({@link AddressAttribution}).
+ * ({@link StageRemarks}) and the attribution of unlabelled one-voice texts ({@link AuthorAttribution}).
  */
 public final class TranscriptExtractor {
 

@@ -15,7 +15,7 @@ import io.verbatim.events.MalformedEventException;
 import io.verbatim.events.Topics;
 import io.verbatim.events.TranscriptFetched;
 import io.verbatim.events.TranscriptParsed;
-import io.verbatim.parse.TranscriptParser;
+import io.verbatim.parse.ParsedEventFactory;
 import io.verbatim.parse.config.ParseConfig;
 import io.verbatim.parse.extract.UnparseableDocumentException;
 import io.verbatim.parse.health.ParserLiveness;
@@ -49,7 +49,7 @@ public class RawTranscriptProcessor {
 
     private static final Logger LOG = Logger.getLogger(RawTranscriptProcessor.class);
 
-    private final TranscriptParser parser;
+    private final ParsedEventFactory parsedEvents;
     private final MeterRegistry registry;
     private final KafkaTransactions<String> transactions;
     private final Timer parseTime;
@@ -58,12 +58,12 @@ public class RawTranscriptProcessor {
     private final KafkaClientService kafkaClients;
     private final ParserLiveness liveness;
 
-    public RawTranscriptProcessor(TranscriptParser parser, MeterRegistry registry,
+    public RawTranscriptProcessor(ParsedEventFactory parsedEvents, MeterRegistry registry,
             @Channel(OUTGOING) KafkaTransactions<String> transactions, KafkaClientService kafkaClients,
             ParseConfig config, @Liveness ParserLiveness liveness,
             @ConfigProperty(name = "mp.messaging.incoming." + INCOMING + ".dead-letter-queue.topic",
                     defaultValue = Topics.TRANSCRIPTS_RAW_DLQ) String deadLetterTopic) {
-        this.parser = parser;
+        this.parsedEvents = parsedEvents;
         this.kafkaClients = kafkaClients;
         this.liveness = liveness;
         this.maxRecordBytes = config.maxRecordBytes();
@@ -94,7 +94,7 @@ public class RawTranscriptProcessor {
         TranscriptParsed parsed;
         String json;
         try {
-            parsed = parser.parse(EventJson.read(record.getPayload(), TranscriptFetched.class));
+            parsed = parsedEvents.parsedEventFor(EventJson.read(record.getPayload(), TranscriptFetched.class));
             json = EventJson.write(parsed);
             // a char is at most 3 UTF-8 bytes: only a long record is worth encoding to measure
             int bytes = json.length() * 3 <= maxRecordBytes ? 0 : json.getBytes(StandardCharsets.UTF_8).length;

@@ -10,6 +10,7 @@ import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.ValidatableResponse;
+import io.verbatim.events.http.Problem;
 import io.verbatim.testsupport.KafkaTestResource;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

@@ -27,19 +27,20 @@ class TranscriptExtractorCorpusExportTest {
         Files.createDirectories(out);
 
         List<String> documents = Corpus.goldDocumentsOnDisk();
+        assertThat(documents).as("gold documents found on disk").containsAll(Corpus.GOLD_DOCUMENTS);
         for (String fileName : documents) {
             String body = Corpus.doc(fileName);
             ExtractedTranscript t = extractor.extract(body, Corpus.contentTypeOfDocument(fileName, body), null);
-            TranscriptParsed event = new TranscriptParsed(null, "transcript.parsed", fileName, null, null,
-                    TranscriptExtractor.PARSER_VERSION, t.kind(), t.title(), t.publishedAt(), t.location(),
-                    t.language(), t.statements(), t.remarks());
-            String name = fileName.substring(0, fileName.lastIndexOf('.')) + ".json";
-            Files.writeString(out.resolve(name), EventJson.write(event), StandardCharsets.UTF_8);
-        }
+            TranscriptParsed event = TranscriptParsed.builder().documentId(fileName)
+                    .parserVersion(TranscriptExtractor.PARSER_VERSION).kind(t.kind()).title(t.title())
+                    .publishedAt(t.publishedAt()).location(t.location()).language(t.language())
+                    .statements(t.statements()).remarks(t.remarks()).build();
+            Path written = out.resolve(fileName.substring(0, fileName.lastIndexOf('.')) + ".json");
+            Files.writeString(written, EventJson.write(event), StandardCharsets.UTF_8);
 
-        try (var files = Files.list(out)) {
-            assertThat(files.filter(p -> p.toString().endsWith(".json")).count())
-                    .isGreaterThanOrEqualTo(documents.size());
+            TranscriptParsed readBack = EventJson.read(Files.readString(written, StandardCharsets.UTF_8),
+                    TranscriptParsed.class);
+            assertThat(readBack).as(written.toString()).isEqualTo(event);
         }
     }
 

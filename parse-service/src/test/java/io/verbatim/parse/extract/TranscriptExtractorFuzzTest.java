@@ -52,8 +52,9 @@ class TranscriptExtractorFuzzTest {
                     .isLessThan(LIMIT_PER_DOCUMENT);
         }
 
-        assertThat(parsed + refused).isEqualTo(DOCUMENTS);
+        // the run reaches both answers: most mutants still parse, and the refusals are really exercised
         assertThat(parsed).isGreaterThan(DOCUMENTS / 2);
+        assertThat(refused).isPositive();
         System.out.printf("fuzz: %d documents, %d parsed, %d refused with a reason, slowest %d ms%n", DOCUMENTS,
                 parsed, refused, Duration.ofNanos(slowestNanos).toMillis());
     }

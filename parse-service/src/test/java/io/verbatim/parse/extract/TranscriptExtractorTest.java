@@ -11,8 +11,10 @@ import io.verbatim.events.TranscriptParsed;
 import io.verbatim.events.TranscriptParsed.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -449,6 +451,7 @@ class TranscriptExtractorTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void malformedInputNeitherHangsNorCrashes() {
         List<String> bodies = List.of("<p><b>", "<p><b>:</b></p>", "<html><body><p><b>A</b>:</p></body>",
                 ":::", "Q", "---\ntitle: \"unterminated\n", "(((", "<…>", "* * *", "x".repeat(100_000) + ":");

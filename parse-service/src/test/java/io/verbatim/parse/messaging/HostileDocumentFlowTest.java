@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.verbatim.events.DeadLetterHeaders;
 import io.verbatim.events.EventJson;
 import io.verbatim.events.Topics;
 import io.verbatim.events.TranscriptFetched;
@@ -61,7 +62,7 @@ class HostileDocumentFlowTest {
             List<ConsumerRecord<String, String>> dead = deadLetters.readToEnd(WAIT).stream()
                     .filter(r -> shapeById.containsKey(r.key())).toList();
 
-            assertThat(dead).allSatisfy(r -> assertThat(header(r, "dead-letter-reason"))
+            assertThat(dead).allSatisfy(r -> assertThat(header(r, DeadLetterHeaders.REASON))
                     .as("reason for %s", shapeById.get(r.key())).isNotBlank());
             Map<String, Integer> endings = new HashMap<>();
             out.forEach(r -> endings.merge(shapeById.get(r.key()), 1, Integer::sum));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.verbatim.events.DeadLetterHeaders;
 import io.verbatim.events.EventJson;
 import io.verbatim.events.Topics;
 import io.verbatim.events.TranscriptFetched;
@@ -83,11 +84,11 @@ class ParseFlowTest {
         writer.write(Topics.TRANSCRIPTS_RAW, pdf.documentId(), EventJson.write(pdf));
 
         ConsumerRecord<String, String> dead = deadLetters.awaitRecords(1, r -> notJson.equals(r.key()), WAIT).get(0);
-        assertThat(header(dead, "dead-letter-reason")).contains("not a valid TranscriptFetched JSON document");
+        assertThat(header(dead, DeadLetterHeaders.REASON)).contains("not a valid TranscriptFetched JSON document");
         assertThat(dead.value()).isEqualTo("this is not JSON");
         ConsumerRecord<String, String> unsupported = deadLetters
                 .awaitRecords(1, r -> pdf.documentId().equals(r.key()), WAIT).get(0);
-        assertThat(header(unsupported, "dead-letter-reason")).containsIgnoringCase("content type");
+        assertThat(header(unsupported, DeadLetterHeaders.REASON)).containsIgnoringCase("content type");
 
         TranscriptFetched good = TranscriptFetched.of(null, "test", Instant.now(), "text/plain",
                 "Vladimir Putin: After the poison. " + UUID.randomUUID());
@@ -112,9 +113,9 @@ class ParseFlowTest {
 
         ConsumerRecord<String, String> dead = deadLetters
                 .awaitRecords(1, r -> huge.documentId().equals(r.key()), WAIT).get(0);
-        assertThat(header(dead, "dead-letter-reason")).contains("byte record; transcripts.parsed takes at most");
+        assertThat(header(dead, DeadLetterHeaders.REASON)).contains("byte record; transcripts.parsed takes at most");
         assertThat(parsed.awaitRecords(1, r -> next.documentId().equals(r.key()), WAIT)).hasSize(1);
-        assertThat(parsed.pollFor(Duration.ofSeconds(1))).noneMatch(r -> huge.documentId().equals(r.key()));
+        assertThat(parsed.readToEnd(WAIT)).noneMatch(r -> huge.documentId().equals(r.key()));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

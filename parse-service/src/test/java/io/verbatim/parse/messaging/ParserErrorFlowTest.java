@@ -9,11 +9,12 @@ import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.verbatim.events.DeadLetterHeaders;
 import io.verbatim.events.EventJson;
 import io.verbatim.events.Topics;
 import io.verbatim.events.TranscriptFetched;
 import io.verbatim.events.TranscriptParsed;
-import io.verbatim.parse.TranscriptParser;
+import io.verbatim.parse.ParsedEventFactory;
 import io.verbatim.parse.config.ParseConfig;
 import io.verbatim.testsupport.KafkaBroker;
 import io.verbatim.testsupport.KafkaTestResource;
@@ -46,17 +47,17 @@ class ParserErrorFlowTest {
     }
 
     /** The real parser, except that a document holding the marker throws what a heap exhaustion throws. */
-    static class ParserThatRunsOutOfMemory extends TranscriptParser {
+    static class ParserThatRunsOutOfMemory extends ParsedEventFactory {
         ParserThatRunsOutOfMemory(ParseConfig config) {
             super(config);
         }
 
         @Override
-        public TranscriptParsed parse(TranscriptFetched raw) {
+        public TranscriptParsed parsedEventFor(TranscriptFetched raw) {
             if (raw.body() != null && raw.body().contains(EXHAUSTS_THE_HEAP)) {
                 throw new OutOfMemoryError("Java heap space");
             }
-            return super.parse(raw);
+            return super.parsedEventFor(raw);
         }
     }
 
@@ -65,7 +66,7 @@ class ParserErrorFlowTest {
 
     @Test
     void anOutOfMemoryErrorDeadLettersItsDocumentOnceLetsTheRestFlowAndMakesTheServiceNotLive() {
-        QuarkusMock.installMockForType(new ParserThatRunsOutOfMemory(config), TranscriptParser.class);
+        QuarkusMock.installMockForType(new ParserThatRunsOutOfMemory(config), ParsedEventFactory.class);
         String bootstrap = KafkaBroker.shared().bootstrapServers();
         TranscriptFetched fatal = TranscriptFetched.of(null, "test", Instant.now(), "text/plain",
                 "Vladimir Putin: " + EXHAUSTS_THE_HEAP);
@@ -81,7 +82,7 @@ class ParserErrorFlowTest {
 
             ConsumerRecord<String, String> dead = deadLetters
                     .awaitRecords(1, r -> fatal.documentId().equals(r.key()), WAIT).get(0);
-            assertThat(header(dead, "dead-letter-reason")).startsWith("parsing this document exhausted the heap");
+            assertThat(header(dead, DeadLetterHeaders.REASON)).startsWith("parsing this document exhausted the heap");
             assertThat(header(dead, "dead-letter-exception-class-name")).isEqualTo("java.lang.OutOfMemoryError");
             assertThat(parsed.awaitRecords(1, r -> next.documentId().equals(r.key()), WAIT)).hasSize(1);
             assertThat(deadLetters.readToEnd(WAIT)).as("the document is dead-lettered once, not read again")

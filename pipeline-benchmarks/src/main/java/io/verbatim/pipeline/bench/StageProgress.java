@@ -47,7 +47,7 @@ final class StageProgress implements AutoCloseable {
 
     /** store-service's count of stored documents: completed calls of its storage method (fault-tolerance metrics). */
     private static final String STORED_METRIC = "ft_invocations_total{fallback=\"notDefined\",method=\""
-            + "io.verbatim.store.messaging.ParsedTranscriptStorage.store\",result=\"valueReturned\"}";
+            + "io.verbatim.store.persistence.ParsedTranscriptStorage.store\",result=\"valueReturned\"}";
     /** parse-service's counters of documents parsed (per kind) and dead-lettered (per reason). */
     private static final List<String> PARSED_METRICS = List.of("verbatim_parse_documents_total{",
             "verbatim_parse_failures_total{");

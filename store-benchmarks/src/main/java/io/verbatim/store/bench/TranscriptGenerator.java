@@ -1,7 +1,6 @@
 package io.verbatim.store.bench;
 
 import io.verbatim.events.EventJson;
-import io.verbatim.events.EventTypes;
 import io.verbatim.events.Sha256;
 import io.verbatim.events.StatementNew;
 import io.verbatim.events.TranscriptParsed;
@@ -170,12 +169,14 @@ final class TranscriptGenerator {
         String title = EVENTS.get(random.nextInt(EVENTS.size())) + " " + guest.name();
         String publishedAt = LocalDate.of(2015, 1, 1).plusDays(random.nextInt(4000)).toString();
         String contentHash = Sha256.ofParts(documentId, title, publishedAt, Integer.toString(statementCount));
-        TranscriptParsed event = new TranscriptParsed(
-                TranscriptParsed.eventIdFor(documentId, contentHash, PARSER_VERSION), EventTypes.TRANSCRIPT_PARSED,
-                documentId, "https://benchmark.invalid/" + documentId, contentHash, PARSER_VERSION,
-                TranscriptParsed.KIND_TRANSCRIPT, title, publishedAt, PLACES.get(random.nextInt(PLACES.size())),
-                "en", statements, List.of(), "Benchmark", List.of("benchmark"),
-                cast.stream().filter(v -> v.role() != null).map(Voice::name).toList(), java.time.Instant.now());
+        TranscriptParsed event = TranscriptParsed.builder()
+                .documentId(documentId).sourceUrl("https://benchmark.invalid/" + documentId).contentHash(contentHash)
+                .parserVersion(PARSER_VERSION).kind(TranscriptParsed.KIND_TRANSCRIPT).title(title)
+                .publishedAt(publishedAt).location(PLACES.get(random.nextInt(PLACES.size()))).language("en")
+                .statements(statements).source("Benchmark").tags(List.of("benchmark"))
+                .persons(cast.stream().filter(v -> v.role() != null).map(Voice::name).toList())
+                .fetchedAt(java.time.Instant.now())
+                .build();
         return new GeneratedDocument(documentId, EventJson.write(event), generated);
     }
 }

@@ -1,5 +1,6 @@
 package io.verbatim.store.api;
 
+import io.verbatim.events.http.Problem;
 import io.verbatim.store.config.StoreConfig;
 import io.verbatim.store.persistence.SqlTimestamps;
 import jakarta.ws.rs.GET;

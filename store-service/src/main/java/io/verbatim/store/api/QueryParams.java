@@ -1,5 +1,6 @@
 package io.verbatim.store.api;
 
+import io.verbatim.events.http.Problem;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -19,11 +20,11 @@ final class QueryParams {
         try {
             int limit = Integer.parseInt(value.strip());
             if (limit < 1 || limit > maxLimit) {
-                throw Problem.of(Response.Status.BAD_REQUEST, "limit must be between 1 and " + maxLimit);
+                throw Problem.exception(Response.Status.BAD_REQUEST, "limit must be between 1 and " + maxLimit);
             }
             return limit;
         } catch (NumberFormatException e) {
-            throw Problem.of(Response.Status.BAD_REQUEST, "limit must be a whole number");
+            throw Problem.exception(Response.Status.BAD_REQUEST, "limit must be a whole number");
         }
     }
 
@@ -34,7 +35,7 @@ final class QueryParams {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw Problem.of(Response.Status.BAD_REQUEST, name + " must be a date like 2024-06-19");
+            throw Problem.exception(Response.Status.BAD_REQUEST, name + " must be a date like 2024-06-19");
         }
     }
 
@@ -43,7 +44,7 @@ final class QueryParams {
             return null;
         }
         if (value.length() > maxLength) {
-            throw Problem.of(Response.Status.BAD_REQUEST, name + " is longer than " + maxLength + " characters");
+            throw Problem.exception(Response.Status.BAD_REQUEST, name + " is longer than " + maxLength + " characters");
         }
         requirePrintable(value, name);
         return value.strip();
@@ -54,7 +55,7 @@ final class QueryParams {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 && c != '\t') {
-                throw Problem.of(Response.Status.BAD_REQUEST, name + " contains a control character");
+                throw Problem.exception(Response.Status.BAD_REQUEST, name + " contains a control character");
             }
         }
     }
@@ -62,7 +63,7 @@ final class QueryParams {
     static String documentId(String value) {
         String id = text(value, "document", 64);
         if (id != null && !id.matches("[0-9a-f]{64}")) {
-            throw Problem.of(Response.Status.BAD_REQUEST, "document is 64 lower-case hex characters");
+            throw Problem.exception(Response.Status.BAD_REQUEST, "document is 64 lower-case hex characters");
         }
         return id;
     }
@@ -79,7 +80,7 @@ final class QueryParams {
         try {
             return new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw Problem.of(Response.Status.BAD_REQUEST, "cursor is not one this API gave out");
+            throw Problem.exception(Response.Status.BAD_REQUEST, "cursor is not one this API gave out");
         }
     }
 
@@ -87,7 +88,7 @@ final class QueryParams {
         try {
             return Long.parseLong(plain);
         } catch (NumberFormatException e) {
-            throw Problem.of(Response.Status.BAD_REQUEST, "cursor is not one this API gave out");
+            throw Problem.exception(Response.Status.BAD_REQUEST, "cursor is not one this API gave out");
         }
     }
 }

@@ -2,6 +2,7 @@ package io.verbatim.store.api;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
+import io.verbatim.events.http.Problem;
 import io.verbatim.store.config.StoreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

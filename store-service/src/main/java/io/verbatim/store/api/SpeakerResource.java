@@ -1,5 +1,6 @@
 package io.verbatim.store.api;
 
+import io.verbatim.events.http.Problem;
 import io.verbatim.store.config.StoreConfig;
 import io.verbatim.store.persistence.SqlTimestamps;
 import io.verbatim.store.persistence.SpeakerEntity;
@@ -77,13 +78,13 @@ public class SpeakerResource {
     @Operation(summary = "One speaker with aliases, roles over time and statement count")
     public SpeakerDetail get(@PathParam("id") String id) {
         if (id.length() > 120) {
-            throw Problem.of(Response.Status.BAD_REQUEST, "id is longer than 120 characters");
+            throw Problem.exception(Response.Status.BAD_REQUEST, "id is longer than 120 characters");
         }
         QueryParams.requirePrintable(id, "id");
         return queries.run(session -> {
             SpeakerEntity speaker = session.createQuery("from SpeakerEntity where publicId = :id", SpeakerEntity.class)
                     .setParameter("id", id).uniqueResultOptional()
-                    .orElseThrow(() -> Problem.of(Response.Status.NOT_FOUND, "no speaker with id " + id));
+                    .orElseThrow(() -> Problem.exception(Response.Status.NOT_FOUND, "no speaker with id " + id));
             long statements = session.createQuery(
                             "select count(st) from StatementEntity st where st.speaker = :speaker", Long.class)
                     .setParameter("speaker", speaker).getSingleResult();

@@ -2,6 +2,7 @@ package io.verbatim.store.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.verbatim.events.EventJson;
+import io.verbatim.events.http.Problem;
 import io.verbatim.store.config.StoreConfig;
 import io.verbatim.store.persistence.SqlTimestamps;
 import io.verbatim.store.speaker.SpeakerNames;
@@ -110,7 +111,7 @@ public class StatementResource {
                     params.put("afterRank", Float.parseFloat(parts[0]));
                     params.put("afterId", Long.parseLong(parts[1]));
                 } catch (RuntimeException e) {
-                    throw Problem.of(Response.Status.BAD_REQUEST, "cursor is not one this API gave out");
+                    throw Problem.exception(Response.Status.BAD_REQUEST, "cursor is not one this API gave out");
                 }
                 where.add("(ts_rank(s.search, query) < :afterRank or "
                         + "(ts_rank(s.search, query) = :afterRank and s.id < :afterId))");
@@ -152,7 +153,7 @@ public class StatementResource {
                         "select cast(querytree(websearch_to_tsquery('english', :q)) as text)", Object.class)
                 .setParameter("q", query).getSingleResult();
         if ("T".equals(tree)) {
-            throw Problem.of(Response.Status.BAD_REQUEST, "q needs at least one word that is not excluded: "
+            throw Problem.exception(Response.Status.BAD_REQUEST, "q needs at least one word that is not excluded: "
                     + "a search that only excludes words (-word) would match nearly every statement");
         }
     }

@@ -2,6 +2,7 @@ package io.verbatim.store.api;
 
 import io.smallrye.mutiny.Multi;
 import io.verbatim.events.StatementNew;
+import io.verbatim.events.http.Problem;
 import io.verbatim.store.messaging.StatementFeed;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;

@@ -1,5 +1,6 @@
 package io.verbatim.store.api;
 
+import io.verbatim.events.http.Problem;
 import io.verbatim.store.config.StoreConfig;
 import io.verbatim.store.persistence.StatementEntity;
 import io.verbatim.store.persistence.TranscriptEntity;
@@ -55,7 +56,7 @@ public class TranscriptResource {
         String sourceName = QueryParams.text(source, "source", 200);
         String kindName = QueryParams.text(kind, "kind", 20);
         if (kindName != null && !List.of("transcript", "address", "readout").contains(kindName)) {
-            throw Problem.of(Response.Status.BAD_REQUEST, "kind is one of transcript, address, readout");
+            throw Problem.exception(Response.Status.BAD_REQUEST, "kind is one of transcript, address, readout");
         }
         String after = QueryParams.decodeCursor(cursor);
 
@@ -97,12 +98,12 @@ public class TranscriptResource {
     @Operation(summary = "One transcript with its statements in document order")
     public TranscriptView get(@PathParam("documentId") String documentId) {
         if (!documentId.matches("[0-9a-f]{64}")) {
-            throw Problem.of(Response.Status.BAD_REQUEST, "documentId is 64 lower-case hex characters");
+            throw Problem.exception(Response.Status.BAD_REQUEST, "documentId is 64 lower-case hex characters");
         }
         return queries.run(session -> {
             TranscriptEntity transcript = session.createQuery("from TranscriptEntity where documentId = :id",
                             TranscriptEntity.class).setParameter("id", documentId).uniqueResultOptional()
-                    .orElseThrow(() -> Problem.of(Response.Status.NOT_FOUND, "no transcript with id " + documentId));
+                    .orElseThrow(() -> Problem.exception(Response.Status.NOT_FOUND, "no transcript with id " + documentId));
             List<StatementView> statements = session.createQuery(
                             "from StatementEntity s join fetch s.speaker join fetch s.transcript "
                                     + "where s.transcript = :transcript order by s.ordinal", StatementEntity.class)

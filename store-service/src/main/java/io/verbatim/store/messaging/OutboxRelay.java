@@ -5,10 +5,11 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.verbatim.events.ContractVersion;
+import io.verbatim.events.StatementNew;
 import io.verbatim.store.config.StoreConfig;
 import io.verbatim.store.health.StoreMetrics;
 import io.verbatim.store.persistence.OutboxEvent;
-import io.verbatim.store.persistence.StatementStore;
+import io.verbatim.store.persistence.TranscriptStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -51,7 +52,6 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     public static final String CHANNEL = "statements-new";
-    public static final String SPEAKER_HEADER = "verbatim-speaker-id";
     static final java.net.URI CLOUD_EVENT_SOURCE = java.net.URI.create("urn:verbatim:store-service");
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
@@ -101,7 +101,7 @@ public class OutboxRelay {
         relayPending();
     }
 
-    void onOutboxWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatementStore.OutboxWritten written) {
+    void onOutboxWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) TranscriptStore.OutboxWritten written) {
         wanted.set(true);
         wakeUps.execute(this::relayPending);
     }
@@ -308,7 +308,7 @@ public class OutboxRelay {
         headers.add("eventType", row.eventType.getBytes(StandardCharsets.UTF_8));
         headers.add(ContractVersion.HEADER, ContractVersion.CURRENT.getBytes(StandardCharsets.UTF_8));
         if (row.speakerId != null) {
-            headers.add(SPEAKER_HEADER, row.speakerId.getBytes(StandardCharsets.UTF_8));
+            headers.add(StatementNew.SPEAKER_ID_HEADER, row.speakerId.getBytes(StandardCharsets.UTF_8));
         }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic)

@@ -9,6 +9,7 @@ import io.verbatim.events.DeadLetterHeaders;
 import io.verbatim.events.MalformedEventException;
 import io.verbatim.events.Topics;
 import io.verbatim.messaging.ExactlyOnceBatches;
+import io.verbatim.store.persistence.ParsedTranscriptStorage;
 import io.verbatim.store.persistence.TranscriptRejectedByDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

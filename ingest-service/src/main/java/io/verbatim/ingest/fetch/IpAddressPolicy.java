@@ -27,16 +27,16 @@ import java.util.stream.Collectors;
  * <p>Allowlisted host names are compared case-insensitively with the host as written in the URL (a name or an address
  * literal); an allowlisted host may resolve to any address.
  */
-public final class AddressPolicy {
+public final class IpAddressPolicy {
 
     /** The configuration property an operator uses to allowlist hosts, named in every refusal. */
     public static final String ALLOWED_HOSTS_SETTING = "verbatim.ingest.allowed-hosts";
 
     private final Set<String> allowedHosts;
 
-    public AddressPolicy(Set<String> allowedHosts) {
+    public IpAddressPolicy(Set<String> allowedHosts) {
         this.allowedHosts = allowedHosts.stream()
-                .map(AddressPolicy::normalHost)
+                .map(IpAddressPolicy::normalHost)
                 .collect(Collectors.toUnmodifiableSet());
     }
 

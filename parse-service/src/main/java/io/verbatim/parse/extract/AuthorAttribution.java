@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *       of them names the author (a text that speaks of its author in the third person is a report).</li>
  * </ul>
  */
-final class AddressAttribution {
+final class AuthorAttribution {
 
     private static final String WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]*|of|the|and)";
     private static final Pattern SUBJECT_VERB = Pattern.compile("^(" + WORD + "(?:\\s+" + WORD + "){0,9}?)\\s+"
@@ -43,7 +43,7 @@ final class AddressAttribution {
 
     private final SpeakerLabelParser labels;
 
-    AddressAttribution(SpeakerLabelParser labels) {
+    AuthorAttribution(SpeakerLabelParser labels) {
         this.labels = labels;
     }
 

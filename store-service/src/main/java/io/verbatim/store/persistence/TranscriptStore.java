@@ -26,15 +26,15 @@ import org.jboss.logging.Logger;
  * A revision fetched before the stored one ({@code fetchedAt}) is ignored: an older copy never replaces a newer one.
  */
 @ApplicationScoped
-public class StatementStore {
+public class TranscriptStore {
 
-    private static final Logger LOG = Logger.getLogger(StatementStore.class);
+    private static final Logger LOG = Logger.getLogger(TranscriptStore.class);
 
     private final Event<OutboxWritten> outboxWritten;
     private final SpeakerDirectory speakers;
     private final StoreMetrics metrics;
 
-    public StatementStore(Event<OutboxWritten> outboxWritten, SpeakerDirectory speakers, StoreMetrics metrics) {
+    public TranscriptStore(Event<OutboxWritten> outboxWritten, SpeakerDirectory speakers, StoreMetrics metrics) {
         this.outboxWritten = outboxWritten;
         this.speakers = speakers;
         this.metrics = metrics;

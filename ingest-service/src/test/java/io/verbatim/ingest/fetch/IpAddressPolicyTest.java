@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Address literals only: InetAddress.getByName parses them without a DNS look-up. */
-class AddressPolicyTest {
+class IpAddressPolicyTest {
 
-    private final AddressPolicy policy = new AddressPolicy(Set.of());
+    private final IpAddressPolicy policy = new IpAddressPolicy(Set.of());
 
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource(delimiter = '|', value = {
@@ -110,7 +110,7 @@ class AddressPolicyTest {
 
     @Test
     void allowlistedHostMayUseAnyAddress() throws UnknownHostException {
-        AddressPolicy allowing = new AddressPolicy(Set.of("Intranet.Example"));
+        IpAddressPolicy allowing = new IpAddressPolicy(Set.of("Intranet.Example"));
 
         Optional<String> refusal = allowing.refusal("intranet.example.", InetAddress.getByName("10.1.2.3"));
 

@@ -1,12 +1,10 @@
-package io.verbatim.store.messaging;
+package io.verbatim.store.persistence;
 
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.verbatim.events.EventJson;
 import io.verbatim.events.MalformedEventException;
 import io.verbatim.events.TranscriptParsed;
 import io.verbatim.store.health.StorageRetries;
-import io.verbatim.store.persistence.StatementStore;
-import io.verbatim.store.persistence.TranscriptRejectedByDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
@@ -24,10 +22,10 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 @ApplicationScoped
 public class ParsedTranscriptStorage {
 
-    private final StatementStore store;
+    private final TranscriptStore store;
     private final StorageRetries retries;
 
-    public ParsedTranscriptStorage(StatementStore store, StorageRetries retries) {
+    public ParsedTranscriptStorage(TranscriptStore store, StorageRetries retries) {
         this.store = store;
         this.retries = retries;
     }

@@ -1,6 +1,5 @@
 package io.verbatim.parse;
 
-import io.verbatim.events.EventTypes;
 import io.verbatim.events.MalformedEventException;
 import io.verbatim.events.TranscriptFetched;
 import io.verbatim.events.TranscriptParsed;
@@ -12,32 +11,35 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Turns a {@code transcript.fetched} event into its {@code transcript.parsed} event: checks the event, runs the pure
- * {@link TranscriptExtractor} and adds the ids. Shared by the Kafka flow and the preview API, so both give the same
+ * {@link TranscriptExtractor} (the parser proper: document text in, speaker turns out) and adds the event's ids. Shared by the Kafka flow and the preview API, so both give the same
  * answer for the same document.
  */
 @ApplicationScoped
-public class TranscriptParser {
+public class ParsedEventFactory {
 
     private final TranscriptExtractor extractor;
 
-    public TranscriptParser(ParseConfig config) {
+    public ParsedEventFactory(ParseConfig config) {
         this.extractor = new TranscriptExtractor(
                 new ParseLimits(config.maxChars(), config.maxDepth(), config.deadline()));
     }
 
-    public TranscriptParsed parse(TranscriptFetched raw) {
+    public TranscriptParsed parsedEventFor(TranscriptFetched raw) {
         requireField(raw.documentId(), "documentId");
         requireField(raw.contentType(), "contentType");
         if (raw.body() == null) {
             throw new MalformedEventException("transcript.fetched has no body");
         }
         ExtractedTranscript extracted = extractor.extract(raw.body(), raw.contentType(), raw.sourceUrl());
-        return new TranscriptParsed(
-                TranscriptParsed.eventIdFor(raw.documentId(), raw.contentHash(), TranscriptExtractor.PARSER_VERSION),
-                EventTypes.TRANSCRIPT_PARSED, raw.documentId(), raw.sourceUrl(), raw.contentHash(),
-                TranscriptExtractor.PARSER_VERSION, extracted.kind(), extracted.title(), extracted.publishedAt(),
-                extracted.location(), extracted.language(), extracted.statements(), extracted.remarks(),
-                extracted.source(), extracted.tags(), extracted.persons(), raw.fetchedAt());
+        return TranscriptParsed.builder()
+                .eventId(TranscriptParsed.eventIdFor(raw.documentId(), raw.contentHash(),
+                        TranscriptExtractor.PARSER_VERSION))
+                .documentId(raw.documentId()).sourceUrl(raw.sourceUrl()).contentHash(raw.contentHash())
+                .parserVersion(TranscriptExtractor.PARSER_VERSION).kind(extracted.kind()).title(extracted.title())
+                .publishedAt(extracted.publishedAt()).location(extracted.location()).language(extracted.language())
+                .statements(extracted.statements()).remarks(extracted.remarks()).source(extracted.source())
+                .tags(extracted.tags()).persons(extracted.persons()).fetchedAt(raw.fetchedAt())
+                .build();
     }
 
     private static void requireField(String value, String field) {
