@@ -137,14 +137,65 @@ final class PipelineAudit {
             eventIds.add(event.eventId());
             announcedStatements.add(event.statementId());
         }
-        long unannounced = storedIds.stream().filter(id -> !announcedStatements.contains(id)).count();
+        Map<String, String> parked = new TreeMap<>();
+        try (Connection connection = connect(); Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("select event_id, park_reason from outbox_event"
+                        + " where parked_at is not null and topic = '" + Topics.STATEMENTS_NEW + "'")) {
+            while (rows.next()) {
+                parked.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        Announcements counted = Announcements.count(storedIds, announcedStatements, parked);
         report.figure("statements.new records", announced.size() + " (" + (announced.size() - eventIds.size())
                 + " of them a second announcement of the same event: delivery is at least once)");
-        report.check("stored statements never announced on statements.new", 0, unannounced);
-        report.check("distinct eventIds on statements.new = stored statements", storedStatements, eventIds.size());
+        report.figure("stored statements parked in the outbox, not announced (store-service: too large to"
+                + " announce)", counted.parkedNotAnnounced());
+        counted.reasons().forEach((reason, count) -> report.figure("parked for \"" + reason + "\"", count));
+        report.check("stored statements never announced on statements.new and not parked with a reason", 0,
+                counted.unannounced());
+        report.check("parked outbox rows without a reason", 0, counted.parkedWithoutReason());
+        report.check("distinct eventIds on statements.new = stored statements - parked ones not announced",
+                storedStatements - counted.parkedNotAnnounced(), eventIds.size());
 
         auditExactlyOnceParsing(poison, report);
         auditDeadLetters(poison, report);
+    }
+
+    /**
+     * Stored statements against {@code statements.new}: a statement whose outbox row store-service parked (its
+     * record too large to announce) is not "never announced" when the row holds its reason; it is counted apart, by
+     * reason (the reason's figures, digits, replaced by {@code #} so that rows parked for the same cause count
+     * together).
+     *
+     * @param unannounced          stored, not announced, and not parked with a reason: a lost announcement
+     * @param parkedNotAnnounced   stored, not announced, parked (with or without a reason)
+     * @param parkedWithoutReason  parked rows whose reason is blank
+     * @param reasons              parked rows not announced, per reason with its digits masked
+     */
+    record Announcements(long unannounced, long parkedNotAnnounced, long parkedWithoutReason,
+            Map<String, Long> reasons) {
+
+        static Announcements count(Set<String> stored, Set<String> announced, Map<String, String> parkedReasons) {
+            long unannounced = 0;
+            long parkedNotAnnounced = 0;
+            Map<String, Long> reasons = new TreeMap<>();
+            for (String id : stored) {
+                if (announced.contains(id)) {
+                    continue;
+                }
+                String reason = parkedReasons.get(id);
+                if (parkedReasons.containsKey(id)) {
+                    parkedNotAnnounced++;
+                }
+                if (reason == null || reason.isBlank()) {
+                    unannounced++;
+                } else {
+                    reasons.merge(reason.replaceAll("[0-9][0-9,.]*", "#"), 1L, Long::sum);
+                }
+            }
+            long withoutReason = parkedReasons.values().stream().filter(r -> r == null || r.isBlank()).count();
+            return new Announcements(unannounced, parkedNotAnnounced, withoutReason, reasons);
+        }
     }
 
     /**

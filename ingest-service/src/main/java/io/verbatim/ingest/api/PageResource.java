@@ -68,6 +68,10 @@ public class PageResource {
             return Problem.response(Response.Status.BAD_REQUEST, e.getMessage());
         }
         if (state.url(canonical).isEmpty()) {
+            if (state.roomForNewUrls(null) == 0) {
+                return Problem.response(Response.Status.SERVICE_UNAVAILABLE,
+                        "too many pages are waiting to be fetched; try again later");
+            }
             state.putUrl(CrawlState.discovered(canonical, null));
         } else if (!pages.recheck(canonical)) {
             return Problem.response(Response.Status.SERVICE_UNAVAILABLE,

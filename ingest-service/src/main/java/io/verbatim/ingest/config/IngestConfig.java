@@ -76,6 +76,21 @@ public interface IngestConfig {
         /** The least time between two requests to one host. */
         @WithDefault("2s")
         Duration hostDelay();
+
+        /**
+         * The most hosts whose request pace is tracked at once. A host is forgotten when its entry no longer matters
+         * (its next request may start, and any back-off ended an hour ago); while every tracked host must still
+         * wait, a new host waits for room.
+         */
+        @WithDefault("10000")
+        int maxHosts();
+
+        /**
+         * The most sites whose robots.txt rules are cached at once (each for 24 h, or 1 h when unreachable). When
+         * full, expired rules go first, then those closest to expiry; a site dropped early is asked again.
+         */
+        @WithDefault("10000")
+        int maxRobotsSites();
     }
 
     interface Feeds {
@@ -115,6 +130,28 @@ public interface IngestConfig {
     /** The compacted topic holding the crawl state and the sources. */
     @WithDefault("ingest.state")
     String stateTopic();
+
+    CrawlStateBounds crawlState();
+
+    /** Bounds on the crawl state held in memory, prefix {@code verbatim.ingest.crawl-state}. */
+    interface CrawlStateBounds {
+
+        /**
+         * The most URLs whose crawl state is held (in memory, and in {@code ingest.state} after compaction). Beyond
+         * it the least recently used settled URL (fetched or refused, neither listed by a feed poll nor fetched
+         * since the others) is forgotten and a tombstone written. Pending pages are never forgotten; when they fill
+         * the bound, new ones wait (feed entries are left for later polls, {@code POST /api/pages} answers 503).
+         */
+        @WithDefault("50000")
+        int maxUrls();
+
+        /**
+         * The most pending pages (not fetched yet, or failing and waiting for a retry) one source may have; a poll
+         * takes no new entries beyond it. Single pages ({@code POST /api/pages}) count as one source.
+         */
+        @WithDefault("2000")
+        int maxPendingPerSource();
+    }
 
     interface Inbox {
 

@@ -96,8 +96,10 @@ public class FeedPoller {
                         taken.rechecked());
                 if (capped) {
                     LOG.warnf("feed %s: %d more new entries than verbatim.ingest.feeds.max-entries-per-poll (%d) "
-                            + "are left for the next polls", source.url(), taken.leftForLater(),
-                            config.feeds().maxEntriesPerPoll());
+                            + "or the room for pending pages (verbatim.ingest.crawl-state.max-pending-per-source "
+                            + "%d, max-urls %d) are left for the next polls", source.url(), taken.leftForLater(),
+                            config.feeds().maxEntriesPerPoll(), config.crawlState().maxPendingPerSource(),
+                            config.crawlState().maxUrls());
                 }
             }
             case REFUSED -> {
@@ -149,11 +151,14 @@ public class FeedPoller {
 
     /**
      * Takes at most {@code max-entries-per-poll} entries: new ones first (recorded as pending in one batch of state
-     * writes), then known ones for a conditional re-check. A refused page is not re-checked by a feed poll (only when
-     * someone asks for it through {@code POST /api/pages}), so a page that can never be published is fetched once.
+     * writes), then known ones for a conditional re-check. New ones are also bounded by the room the crawl state has
+     * for pending pages ({@link IngestStateStore#roomForNewUrls(String)}). A refused page is not re-checked by a feed
+     * poll (only when someone asks for it through {@code POST /api/pages}), so a page that can never be published is
+     * fetched once. Looking every listed entry up keeps the entries a feed still lists from being forgotten.
      */
     private Taken enqueue(FeedSource source, List<String> links) {
         int cap = config.feeds().maxEntriesPerPoll();
+        int newCap = Math.min(cap, state.roomForNewUrls(source.id()));
         Set<String> seen = new LinkedHashSet<>();
         List<CrawlState> added = new ArrayList<>();
         List<String> known = new ArrayList<>();
@@ -171,7 +176,7 @@ public class FeedPoller {
             }
             Optional<CrawlState> existing = state.url(canonical);
             if (existing.isEmpty()) {
-                if (added.size() < cap) {
+                if (added.size() < newCap) {
                     added.add(CrawlState.discovered(canonical, source.id()));
                 } else {
                     left++;

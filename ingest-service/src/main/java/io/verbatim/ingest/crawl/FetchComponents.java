@@ -31,14 +31,14 @@ public class FetchComponents {
 
     @Produces
     @ApplicationScoped
-    RobotsPolicy robotsPolicy(PageFetcher fetcher) {
-        return new RobotsPolicy(fetcher, Clock.systemUTC());
+    RobotsPolicy robotsPolicy(PageFetcher fetcher, IngestConfig config) {
+        return new RobotsPolicy(fetcher, Clock.systemUTC(), config.fetch().maxRobotsSites());
     }
 
     @Produces
     @ApplicationScoped
     HostPoliteness hostPoliteness(IngestConfig config, RobotsPolicy robots) {
         return new HostPoliteness(Clock.systemUTC(), config.fetch().hostDelay(), HostPoliteness.DEFAULT_INITIAL_BACKOFF,
-                HostPoliteness.DEFAULT_MAX_BACKOFF, robots::crawlDelay);
+                HostPoliteness.DEFAULT_MAX_BACKOFF, robots::crawlDelay, config.fetch().maxHosts());
     }
 }

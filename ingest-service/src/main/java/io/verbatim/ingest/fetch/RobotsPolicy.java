@@ -29,30 +29,52 @@ import java.util.concurrent.ConcurrentHashMap;
  *       site that was briefly down is crawled again within the hour without asking for robots.txt on every page.
  * </ul>
  *
- * Two threads asking at once about an uncached site may both fetch its robots.txt; the later answer wins.
+ * At most {@code maxSites} sites are cached (default 10,000), so a feed linking to thousands of sites cannot grow
+ * the cache without bound: when it is full, expired entries go first, then the entry closest to its expiry. A site
+ * dropped early only has its robots.txt fetched again when it is next asked about.
+ *
+ * <p>Two threads asking at once about an uncached site may both fetch its robots.txt; the later answer wins.
  */
 public final class RobotsPolicy {
 
     public static final Duration DEFAULT_TTL = Duration.ofHours(24);
     public static final Duration DEFAULT_UNREACHABLE_TTL = Duration.ofHours(1);
+    public static final int DEFAULT_MAX_SITES = 10_000;
 
     private final PageFetcher fetcher;
     private final Clock clock;
     private final Duration ttl;
     private final Duration unreachableTtl;
     private final List<String> robotNames;
+    private final int maxSites;
     private final Map<String, CachedRules> cache = new ConcurrentHashMap<>();
 
     public RobotsPolicy(PageFetcher fetcher, Clock clock) {
-        this(fetcher, clock, DEFAULT_TTL, DEFAULT_UNREACHABLE_TTL);
+        this(fetcher, clock, DEFAULT_MAX_SITES);
     }
 
-    public RobotsPolicy(PageFetcher fetcher, Clock clock, Duration ttl, Duration unreachableTtl) {
+    /**
+     * @param maxSites the most sites whose rules are cached ({@code verbatim.ingest.fetch.max-robots-sites})
+     */
+    public RobotsPolicy(PageFetcher fetcher, Clock clock, int maxSites) {
+        this(fetcher, clock, DEFAULT_TTL, DEFAULT_UNREACHABLE_TTL, maxSites);
+    }
+
+    public RobotsPolicy(PageFetcher fetcher, Clock clock, Duration ttl, Duration unreachableTtl, int maxSites) {
+        if (maxSites < 1) {
+            throw new IllegalArgumentException("maxSites must be at least 1, not " + maxSites);
+        }
         this.fetcher = fetcher;
         this.clock = clock;
         this.ttl = ttl;
         this.unreachableTtl = unreachableTtl;
+        this.maxSites = maxSites;
         this.robotNames = List.of(fetcher.settings().robotName());
+    }
+
+    /** How many sites' rules are cached now (at most {@code maxSites}). */
+    public int cachedSites() {
+        return cache.size();
     }
 
     /** Whether robots.txt lets us fetch {@code url}; false for a URL that cannot be parsed. */
@@ -87,8 +109,20 @@ public final class RobotsPolicy {
             return cached.rules();
         }
         CachedRules fresh = load(site, now);
-        cache.put(site, fresh);
+        cache(site, fresh, now);
         return fresh.rules();
+    }
+
+    private synchronized void cache(String site, CachedRules rules, Instant now) {
+        if (!cache.containsKey(site) && cache.size() >= maxSites) {
+            cache.values().removeIf(cached -> !now.isBefore(cached.expiresAt()));
+            while (cache.size() >= maxSites) {
+                cache.entrySet().stream().min(Map.Entry.comparingByValue(
+                                java.util.Comparator.comparing(CachedRules::expiresAt)))
+                        .ifPresent(e -> cache.remove(e.getKey(), e.getValue()));
+            }
+        }
+        cache.put(site, rules);
     }
 
     private CachedRules load(String site, Instant now) {

@@ -8,15 +8,21 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.verbatim.events.EventJson;
 import io.verbatim.ingest.config.IngestConfig;
+import io.verbatim.ingest.config.IngestConfig.CrawlStateBounds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +48,11 @@ import org.jboss.logging.Logger;
  * is read back into memory. Keys are {@code source:<id>} and {@code url:<canonical url>}; a removed source is a
  * tombstone. Loading runs in the background, so an unreachable broker delays it but never blocks start-up;
  * {@link #isLoaded()} feeds readiness and the poller waits for it.
+ *
+ * <p>The URLs held are bounded ({@code verbatim.ingest.crawl-state.max-urls}): beyond the bound the least recently
+ * used settled URL (fetched or refused) is forgotten, in memory and, by a tombstone, in the topic. A lookup counts as
+ * a use, so a page that its feed still lists is looked up at every poll and stays. Pending pages are never
+ * forgotten; {@link #roomForNewUrls(String)} tells how many new ones may be added (also bounded per source).
  */
 @ApplicationScoped
 public class IngestStateStore {
@@ -53,8 +64,9 @@ public class IngestStateStore {
     private final Map<String, Object> kafkaConfig;
     private final IngestConfig config;
     private final Map<String, FeedSource> sources = new ConcurrentHashMap<>();
-    private final Map<String, CrawlState> urls = new ConcurrentHashMap<>();
-    private final java.util.Set<String> removedSources = ConcurrentHashMap.newKeySet();
+    /** In access order (least recently used first); guarded by itself. */
+    private final Map<String, CrawlState> urls = new LinkedHashMap<>(16, 0.75f, true);
+    private final Set<String> removedSources = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean loaded = new AtomicBoolean();
     private volatile boolean stopping;
     private volatile KafkaProducer<String, String> producer;
@@ -99,17 +111,52 @@ public class IngestStateStore {
         return Optional.ofNullable(sources.get(id));
     }
 
+    /** The URL's state; looking it up counts as a use, which keeps it from being forgotten first. */
     public Optional<CrawlState> url(String canonicalUrl) {
-        return Optional.ofNullable(urls.get(canonicalUrl));
+        synchronized (urls) {
+            return Optional.ofNullable(urls.get(canonicalUrl));
+        }
     }
 
     /** Pages not fetched yet: new entries, single pages and failures awaiting a retry. */
     public List<CrawlState> pendingUrls() {
-        return urls.values().stream().filter(u -> CrawlState.PENDING.equals(u.status())).toList();
+        synchronized (urls) {
+            return urls.values().stream().filter(u -> CrawlState.PENDING.equals(u.status())).toList();
+        }
     }
 
     public List<CrawlState> urlsOf(String sourceId) {
-        return urls.values().stream().filter(u -> sourceId.equals(u.sourceId())).toList();
+        synchronized (urls) {
+            return urls.values().stream().filter(u -> sourceId.equals(u.sourceId())).toList();
+        }
+    }
+
+    /** How many URLs are held now (at most {@code max-urls}, unless pending pages alone exceed it). */
+    public int urlCount() {
+        synchronized (urls) {
+            return urls.size();
+        }
+    }
+
+    /**
+     * How many new (pending) URLs of the source ({@code null} for single pages) may be added now: the pending pages
+     * of all sources stay within {@code max-urls}, those of one source within {@code max-pending-per-source}.
+     */
+    public int roomForNewUrls(String sourceId) {
+        int pending = 0;
+        int pendingOfSource = 0;
+        synchronized (urls) {
+            for (CrawlState url : urls.values()) {
+                if (CrawlState.PENDING.equals(url.status())) {
+                    pending++;
+                    if (Objects.equals(sourceId, url.sourceId())) {
+                        pendingOfSource++;
+                    }
+                }
+            }
+        }
+        CrawlStateBounds bounds = config.crawlState();
+        return Math.max(0, Math.min(bounds.maxUrls() - pending, bounds.maxPendingPerSource() - pendingOfSource));
     }
 
     public void putSource(FeedSource source) {
@@ -127,7 +174,7 @@ public class IngestStateStore {
 
     public void putUrl(CrawlState state) {
         write(URL_PREFIX + state.url(), encode("url", state));
-        urls.put(state.url(), state);
+        forget(remember(state));
     }
 
     /**
@@ -147,10 +194,11 @@ public class IngestStateStore {
         }
         long deadline = System.nanoTime() + config.publishTimeout().toNanos();
         IllegalStateException failure = null;
+        List<String> forgotten = new java.util.ArrayList<>();
         for (int i = 0; i < states.size(); i++) {
             try {
                 sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                urls.put(states.get(i).url(), states.get(i));
+                forgotten.addAll(remember(states.get(i)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while writing the crawl state", e);
@@ -159,8 +207,51 @@ public class IngestStateStore {
                         + ": " + e.getMessage(), e);
             }
         }
+        forget(forgotten);
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /**
+     * Holds the URL's state and, beyond {@code max-urls}, forgets the least recently used settled URLs; returns
+     * them.
+     */
+    private List<String> remember(CrawlState state) {
+        synchronized (urls) {
+            urls.put(state.url(), state);
+            if (urls.size() <= config.crawlState().maxUrls()) {
+                return List.of();
+            }
+            List<String> forgotten = new java.util.ArrayList<>();
+            Iterator<Map.Entry<String, CrawlState>> eldestFirst = urls.entrySet().iterator();
+            while (urls.size() > config.crawlState().maxUrls() && eldestFirst.hasNext()) {
+                Map.Entry<String, CrawlState> url = eldestFirst.next();
+                if (!CrawlState.PENDING.equals(url.getValue().status())) {
+                    eldestFirst.remove();
+                    forgotten.add(url.getKey());
+                }
+            }
+            return forgotten;
+        }
+    }
+
+    /**
+     * Writes a tombstone for each forgotten URL, so the topic keeps no more than memory does once compacted. Not
+     * awaited: a tombstone that fails leaves a record that the next load forgets again.
+     */
+    private void forget(List<String> forgotten) {
+        if (forgotten.isEmpty()) {
+            return;
+        }
+        LOG.debugf("crawl state: %d settled URLs forgotten (verbatim.ingest.crawl-state.max-urls %d)",
+                forgotten.size(), config.crawlState().maxUrls());
+        for (String url : forgotten) {
+            producer().send(new ProducerRecord<>(config.stateTopic(), URL_PREFIX + url, null), (metadata, e) -> {
+                if (e != null) {
+                    LOG.warnf("tombstone of forgotten URL %s not written: %s", url, e.getMessage());
+                }
+            });
         }
     }
 
@@ -200,10 +291,15 @@ public class IngestStateStore {
         while (!stopping && !loaded.get()) {
             try {
                 ensureTopic();
-                load();
+                Set<String> forgotten = new HashSet<>();
+                load(forgotten);
                 loaded.set(true);
                 LOG.infof("crawl state loaded from %s: %d sources, %d urls", config.stateTopic(), sources.size(),
-                        urls.size());
+                        urlCount());
+                synchronized (urls) {
+                    forgotten.removeAll(urls.keySet());
+                }
+                forget(List.copyOf(forgotten));
                 seedConfiguredSources();
             } catch (Exception e) {
                 LOG.warnf("crawl state not loaded yet (%s); retrying", e.getMessage());
@@ -234,7 +330,8 @@ public class IngestStateStore {
         }
     }
 
-    private void load() {
+    /** Reads the whole topic; the URLs forgotten on the way (beyond {@code max-urls}) are added to the set. */
+    private void load(Set<String> forgotten) {
         Properties props = clientProperties();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -247,13 +344,13 @@ public class IngestStateStore {
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(10)));
             while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(10)) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    apply(record.key(), record.value());
+                    apply(record.key(), record.value(), forgotten);
                 }
             }
         }
     }
 
-    private void apply(String key, String value) {
+    private void apply(String key, String value, Set<String> forgotten) {
         if (key == null) {
             return;
         }
@@ -267,9 +364,13 @@ public class IngestStateStore {
                     sources.put(id, EventJson.mapper().treeToValue(payload(value), FeedSource.class));
                     removedSources.remove(id);
                 }
-            } else if (key.startsWith(URL_PREFIX) && value != null) {
+            } else if (key.startsWith(URL_PREFIX) && value == null) {
+                synchronized (urls) {
+                    urls.remove(key.substring(URL_PREFIX.length()));
+                }
+            } else if (key.startsWith(URL_PREFIX)) {
                 CrawlState state = EventJson.mapper().treeToValue(payload(value), CrawlState.class);
-                urls.put(state.url(), state);
+                forgotten.addAll(remember(state));
             }
         } catch (JsonProcessingException e) {
             LOG.warnf("skipping unreadable crawl-state record %s: %s", key, e.getOriginalMessage());

@@ -7,6 +7,8 @@ import io.verbatim.ingest.fetch.FetchResult.NotModified;
 import io.verbatim.ingest.fetch.FetchResult.Refused;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -162,6 +164,56 @@ class HostPolitenessTest {
         Duration delay = withCrawlDelay.delayBeforeNextRequest(OTHER_PAGE);
 
         assertThat(delay).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Issue 12, finding 6 (unbounded in-memory maps): a feed linking to thousands of hosts added one entry per host
+     * for the life of the instance. Now a host whose pace no longer matters is forgotten, and the map stays bounded.
+     */
+    @Test
+    void hostsWhosePaceNoLongerMattersAreForgottenSoTheMapStaysBounded() {
+        HostPoliteness bounded = bounded(100);
+        List<Integer> tracked = new ArrayList<>();
+
+        for (int i = 0; i < 5_000; i++) {
+            String url = "http://host-" + i + ".example/page";
+            assertThat(bounded.delayBeforeNextRequest(url)).as("delay for a new host, request %d", i).isZero();
+            bounded.requestStarted(url);
+            bounded.requestFinished(url, fetched());
+            tracked.add(bounded.trackedHosts());
+            clock.advance(Duration.ofMillis(100));
+        }
+
+        assertThat(tracked).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(100));
+        assertThat(bounded.delayBeforeNextRequest("http://host-4999.example/other"))
+                .as("the last host still keeps its pace").isEqualTo(Duration.ofMillis(1_900));
+    }
+
+    @Test
+    void whileEveryTrackedHostMustStillWaitANewHostWaitsForRoomInsteadOfEvictingOne() {
+        HostPoliteness bounded = bounded(3);
+        bounded.requestStarted("http://failing.example/page");
+        bounded.requestFinished("http://failing.example/page", failed(503, Optional.empty()));
+        for (String host : List.of("a", "b")) {
+            bounded.requestStarted("http://" + host + ".example/page");
+            bounded.requestFinished("http://" + host + ".example/page", fetched());
+        }
+
+        Duration newHostWhileFull = bounded.delayBeforeNextRequest("http://new.example/page");
+        clock.advance(Duration.ofSeconds(2));
+        Duration newHostOnceRoom = bounded.delayBeforeNextRequest("http://new.example/page");
+        bounded.requestStarted("http://new.example/page");
+
+        assertThat(newHostWhileFull).isEqualTo(Duration.ofSeconds(2));
+        assertThat(newHostOnceRoom).isZero();
+        assertThat(bounded.trackedHosts()).isLessThanOrEqualTo(3);
+        assertThat(bounded.delayBeforeNextRequest("http://failing.example/other"))
+                .as("the failing host's back-off is kept").isEqualTo(Duration.ofSeconds(28));
+    }
+
+    private HostPoliteness bounded(int maxHosts) {
+        return new HostPoliteness(clock, Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofHours(1),
+                url -> Optional.empty(), maxHosts);
     }
 
     private static FetchResult fetched() {

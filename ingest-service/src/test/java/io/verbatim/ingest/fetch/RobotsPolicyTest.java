@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,32 @@ class RobotsPolicyTest {
         assertThat(stillCached).isFalse();
         assertThat(hitsWithinTheHour).isEqualTo(1);
         assertThat(server.hits("/robots.txt")).isEqualTo(2);
+    }
+
+    /**
+     * Issue 12, finding 6 (unbounded in-memory maps): every site asked about stayed cached. Now at most the bound is
+     * cached: expired rules go first, then those closest to expiry, so a site's 24-hour rules outlast the hour-long
+     * "unreachable" entries of other sites.
+     */
+    @Test
+    void robotsCacheHoldsAtMostItsBoundOfSitesAndDropsExpiredRulesFirst() {
+        RobotsPolicy bounded = new RobotsPolicy(fetcher, clock, 5);
+        server.on("/robots.txt", 404, "");
+        bounded.isAllowed(server.url("/page"));
+        List<Integer> cached = new ArrayList<>();
+
+        for (int port = 1; port <= 20; port++) {
+            bounded.isAllowed("http://" + LocalHttpServer.HOST + ":" + port + "/page");
+            cached.add(bounded.cachedSites());
+        }
+        bounded.isAllowed(server.url("/other"));
+        int robotsHitsWithinTtl = server.hits("/robots.txt");
+        clock.advance(Duration.ofHours(2));
+        bounded.isAllowed("http://" + LocalHttpServer.HOST + ":21/page");
+
+        assertThat(cached).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(5));
+        assertThat(robotsHitsWithinTtl).as("the site with 24-hour rules stayed cached").isEqualTo(1);
+        assertThat(bounded.cachedSites()).as("expired entries gone: the 24-hour site and the new one").isEqualTo(2);
     }
 
     @Test

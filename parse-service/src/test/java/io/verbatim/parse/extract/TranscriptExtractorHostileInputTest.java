@@ -9,14 +9,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The pathological documents of issue 12, each with the bound that now holds it. Time limits are generous (the
- * parse takes milliseconds) and enforced by JUnit's {@code @Timeout}, as the issue asks for a time bound.
+ * The pathological documents of issue 12, each with the bound that now holds it. The only wall-clock limits are JUnit
+ * {@code @Timeout}s of {@value #GENEROUS_SECONDS} s (in a separate thread, so a runaway parse fails the test at the
+ * limit): the parses take well under a second, so a machine ten or thirty times slower still passes, while the
+ * findings' behaviour (minutes of backtracking, an OutOfMemoryError) still fails. Where linear work is the point, the
+ * parse runs with the default size and depth bounds but a deadline it cannot reach ({@link #patient}), so a slow
+ * machine does not turn a parse into a refusal; where the deadline is the point, it is set from a measured parse on
+ * the same machine. Speed figures are parse-benchmarks' business.
  */
 class TranscriptExtractorHostileInputTest {
 
+    private static final int GENEROUS_SECONDS = 120;
     private static final String NESTED_BOLD = "<p><i>i</i>" + "<b>".repeat(600) + "y ".repeat(500_000) + "</p>";
 
     private final TranscriptExtractor extractor = new TranscriptExtractor();
+    /** The default bounds, but a deadline no test reaches. */
+    private final TranscriptExtractor patient = new TranscriptExtractor(new ParseLimits(ParseLimits.DEFAULT_MAX_CHARS,
+            ParseLimits.DEFAULT_MAX_DEPTH, Duration.ofHours(1)));
 
     /**
      * Issue 12, finding 1: the all-bold check copied the paragraph's text once per nested {@code <b>}: 600 copies of a
@@ -24,9 +33,9 @@ class TranscriptExtractorHostileInputTest {
      * read in one pass and is not mistaken for a bold sub-heading (its first word is italic).
      */
     @Test
-    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aParagraphUnderSixHundredNestedBoldElementsIsReadInLinearTime() {
-        TranscriptExtractor deep = new TranscriptExtractor(new ParseLimits(4_000_000, 1_000, Duration.ofSeconds(30)));
+        TranscriptExtractor deep = new TranscriptExtractor(new ParseLimits(4_000_000, 1_000, Duration.ofHours(1)));
 
         ExtractedTranscript result = deep.extract(NESTED_BOLD, "text/html", null);
 
@@ -36,9 +45,9 @@ class TranscriptExtractorHostileInputTest {
 
     /** Issue 12, finding 1, with the default bounds: 600 levels are more than the 256 the parser reads. */
     @Test
-    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void sixHundredNestedBoldElementsAreRefusedNamingTheDepthBound() {
-        assertThatThrownBy(() -> extractor.extract(NESTED_BOLD, "text/html", null))
+        assertThatThrownBy(() -> patient.extract(NESTED_BOLD, "text/html", null))
                 .isInstanceOf(UnparseableDocumentException.class)
                 .hasMessage("the document nests HTML elements more than 256 deep; the parser's limit is 256"
                         + " (verbatim.parse.max-depth)");
@@ -68,44 +77,44 @@ class TranscriptExtractorHostileInputTest {
      * over 200,000 spaces (no answer after 120 s). The white space is now consumed once.
      */
     @Test
-    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void twoHundredThousandSpacesAfterABoldRunAreReadInLinearTime() {
         String page = "<p><b>A</b>" + " ".repeat(200_000) + "x</p>";
 
-        ExtractedTranscript result = extractor.extract(page, "text/html", null);
+        ExtractedTranscript result = patient.extract(page, "text/html", null);
 
         assertThat(result.statements()).isEmpty();
     }
 
     /** Issue 12, finding 2 (same family): a bold label whose colon follows a megabyte of white space still counts. */
     @Test
-    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aColonAfterAMegabyteOfWhiteSpaceStillEndsABoldLabel() {
         String page = "<p><b>Jane Doe</b>" + " \u00a0".repeat(500_000) + ": Hello.</p><p><b>John Roe:</b> Hi.</p>";
 
-        ExtractedTranscript result = extractor.extract(page, "text/html", null);
+        ExtractedTranscript result = patient.extract(page, "text/html", null);
 
         assertThat(result.statements()).extracting(s -> s.speaker().name()).containsExactly("Jane Doe", "John Roe");
     }
 
     /** Issue 12, finding 2 (same family): in plain text, the label pattern ran once per label length over the run. */
     @Test
-    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aLabelFollowedByAMegabyteOfWhiteSpaceAndNoColonIsReadInLinearTime() {
         String text = "Vladimir Putin" + " \t\u00a0".repeat(333_000) + "x: y";
 
-        ExtractedTranscript result = extractor.extract(text, "text/plain", null);
+        ExtractedTranscript result = patient.extract(text, "text/plain", null);
 
         assertThat(result.statements()).isEmpty();
     }
 
     /** Issue 12 (same family): the separator pattern recursed once per star and overflowed the stack. */
     @Test
-    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aMegabyteOfSeparatorStarsIsReadWithoutOverflowingTheStack() {
         String text = "Jane Doe: Hello.\n\n" + "* ".repeat(500_000) + "\n\nJohn Roe: Hi.";
 
-        ExtractedTranscript result = extractor.extract(text, "text/plain", null);
+        ExtractedTranscript result = patient.extract(text, "text/plain", null);
 
         assertThat(result.statements()).extracting(s -> s.speaker().name()).containsExactly("Jane Doe", "John Roe");
     }
@@ -126,17 +135,16 @@ class TranscriptExtractorHostileInputTest {
      * number of distinct labels (a megabyte of them took the parser past its deadline).
      */
     @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void fiftyThousandDistinctLabelsAreResolvedWithoutComparingEachWithEveryOther() {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 50_000; i++) {
             text.append("Given Surname").append(letters(i)).append(": Words.\n\n");
         }
-        TranscriptExtractor patient = new TranscriptExtractor(new ParseLimits(4_000_000, 256, Duration.ofMinutes(1)));
 
         ExtractedTranscript result = patient.extract(text.toString(), "text/plain", null);
 
-        assertThat(result.statements()).isNotEmpty();
+        assertThat(result.statements()).hasSize(50_000);
     }
 
     @Test
@@ -162,22 +170,28 @@ class TranscriptExtractorHostileInputTest {
                 .hasMessageContaining("deadline");
     }
 
-    /** The deadline is checked inside the parser's loops: a long parse stops soon after it, not at its end. */
+    /**
+     * The deadline is checked inside the parser's loops: a long parse stops soon after it, not at its end. The
+     * deadline is a tenth of the whole parse measured just before on the same machine, so the comparison holds however
+     * fast or slow the machine is.
+     */
     @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 5 * GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void theDeadlineStopsALongParseWhileItRuns() {
         StringBuilder page = new StringBuilder();
-        while (page.length() < 3_000_000) {
+        while (page.length() < 1_000_000) {
             page.append("<p><b>Speaker ").append(page.length()).append(":</b> (Laughter.) words, words</p>");
         }
-        TranscriptExtractor hasty = new TranscriptExtractor(new ParseLimits(4_000_000, 256, Duration.ofMillis(50)));
-        long whole = measure(() -> extractor.extract(page.toString(), "text/html", null));
+        long whole = measure(() -> patient.extract(page.toString(), "text/html", null));
+        Duration tenth = Duration.ofNanos(Math.max(1_000_000, whole / 10));
+        TranscriptExtractor hasty = new TranscriptExtractor(new ParseLimits(4_000_000, 256, tenth));
 
         long refusal = measure(() -> assertThatThrownBy(() -> hasty.extract(page.toString(), "text/html", null))
                 .isInstanceOf(UnparseableDocumentException.class)
-                .hasMessageContaining("deadline of 50 ms"));
+                .hasMessageContaining("took longer to parse than the parser's deadline"));
 
-        assertThat(refusal).as("ns to refuse, against %d ns for the whole parse", whole).isLessThan(whole);
+        assertThat(refusal).as("ns to refuse with a deadline of %s, against %d ns for the whole parse", tenth, whole)
+                .isLessThan(whole);
     }
 
     /** 0 is "a", 25 "z", 26 "ba": distinct letters-only words. */

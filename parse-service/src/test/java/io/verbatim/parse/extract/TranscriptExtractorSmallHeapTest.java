@@ -16,20 +16,22 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Every shape of test-support's {@code HostileDocuments} (issue 12's adversarial generator) goes through the parser
  * with the default bounds in a JVM of {@value #HEAP} heap, started for this test: each document is parsed or refused
- * with a reason, none fails otherwise (an OutOfMemoryError or StackOverflowError would show as "failed"), and each
- * takes less than {@value #SECONDS_PER_DOCUMENT} s: the parse deadline of 10 s and 2 s for a refusal to be noticed.
- * (Measured on a loaded 2-core machine: slowest 4.2 s, many tiny paragraphs in a heap that is nearly full.) Each shape is about {@value #CHARS} characters (the two
- * reproductions of findings 1 and 2 have their own sizes: 1 MB and 200 KB).
+ * with a reason, none fails otherwise (an OutOfMemoryError or StackOverflowError would show as "failed"), and none
+ * runs far past the parser's deadline: each takes less than twice {@link ParseLimits#DEFAULT_DEADLINE} (10 s), since
+ * the deadline is checked inside the parser's loops and a document that outlasts it is refused. The bound is the
+ * deadline, not a speed figure: on a machine ten times slower a shape may be refused at the deadline instead of
+ * parsed, and still pass; the speed of each shape is printed (and parse-benchmarks measures speed). Each shape is
+ * about {@value #CHARS} characters (the two reproductions of findings 1 and 2 have their own sizes: 1 MB and 200 KB).
  */
 class TranscriptExtractorSmallHeapTest {
 
     private static final String HEAP = "128m";
     private static final int CHARS = 1_000_000;
     private static final long SEED = 20261212L;
-    private static final int SECONDS_PER_DOCUMENT = 12;
+    private static final long MILLIS_PER_DOCUMENT = 2 * ParseLimits.DEFAULT_DEADLINE.toMillis();
 
     @Test
-    @Timeout(value = 15, unit = TimeUnit.MINUTES)
+    @Timeout(value = 30, unit = TimeUnit.MINUTES)
     void everyHostileShapeIsParsedOrRefusedInTimeWithinASmallHeap() throws IOException, InterruptedException {
         Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + HEAP, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
@@ -57,8 +59,8 @@ class TranscriptExtractorSmallHeapTest {
         assertThat(results).as("one line per shape").hasSize(expected);
         for (String[] result : results) {
             assertThat(result[1]).as("outcome of %s: %s", result[0], result[4]).isIn("parsed", "refused");
-            assertThat(Long.parseLong(result[2])).as("milliseconds for %s", result[0])
-                    .isLessThan(SECONDS_PER_DOCUMENT * 1_000L);
+            assertThat(Long.parseLong(result[2])).as("milliseconds for %s (twice the parse deadline)", result[0])
+                    .isLessThan(MILLIS_PER_DOCUMENT);
         }
         assertThat(results).as("the reproduction of finding 1").anySatisfy(r -> assertThat(r[0])
                 .isEqualTo("nested-bold-paragraph"));
