@@ -6,6 +6,7 @@ import io.verbatim.events.StatementNew;
 import io.verbatim.events.Topics;
 import io.verbatim.events.TranscriptParsed;
 import io.verbatim.store.health.StoreMetrics;
+import io.verbatim.store.speaker.OfficeHolders;
 import io.verbatim.store.speaker.SpeakerDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -95,12 +96,15 @@ public class StatementStore {
                     .forEach(statement -> existing.put(statement.statementId, statement));
         }
 
-        Map<String, SpeakerEntity> speakerOf = resolveSpeakers(parsed.statements(), now);
+        SpeakerDirectory.DocumentContext context = new SpeakerDirectory.DocumentContext(transcript.publishedOn,
+                OfficeHolders.jurisdictionOf(parsed.sourceUrl(), parsed.source()));
+        Map<String, SpeakerDirectory.Resolved> speakerOf = resolveSpeakers(parsed.statements(), now, context);
         StatementIds ids = new StatementIds(parsed.documentId());
         List<StatementEntity> added = new ArrayList<>();
         List<String> keptIds = new ArrayList<>();
         for (TranscriptParsed.Statement incoming : parsed.statements()) {
-            SpeakerEntity speaker = speakerOf.get(incoming.speaker().name());
+            SpeakerDirectory.Resolved resolved = speakerOf.get(incoming.speaker().name());
+            SpeakerEntity speaker = resolved.speaker();
             String text = StatementNew.joinParagraphs(incoming.paragraphs());
             String statementId = ids.next(speaker.publicId, text);
             StatementEntity statement = existing.remove(statementId);
@@ -115,7 +119,9 @@ public class StatementStore {
             statement.speaker = speaker;
             statement.ordinal = incoming.ordinal();
             statement.speakerLabel = incoming.speaker().label();
-            statement.speakerRole = incoming.speaker().role();
+            // the role as labelled; an office label resolved to its holder ("THE PRESIDENT") has its office as role
+            statement.speakerRole = incoming.speaker().role() != null ? incoming.speaker().role()
+                    : resolved.officeRole();
             statement.annotation = incoming.annotation();
             statement.text = text;
             statement.paragraphs = incoming.paragraphs();
@@ -157,14 +163,15 @@ public class StatementStore {
     }
 
     /** The speaker record of every name in the transcript, each name resolved once with its fullest role. */
-    private Map<String, SpeakerEntity> resolveSpeakers(List<TranscriptParsed.Statement> statements, Instant now) {
+    private Map<String, SpeakerDirectory.Resolved> resolveSpeakers(List<TranscriptParsed.Statement> statements,
+            Instant now, SpeakerDirectory.DocumentContext context) {
         Map<String, TranscriptParsed.Speaker> byName = new java.util.LinkedHashMap<>();
         for (TranscriptParsed.Statement statement : statements) {
             byName.merge(statement.speaker().name(), statement.speaker(),
                     (first, later) -> first.role() == null ? later : first);
         }
-        Map<String, SpeakerEntity> resolved = new HashMap<>();
-        byName.forEach((name, speaker) -> resolved.put(name, speakers.resolve(name, speaker.role(), now)));
+        Map<String, SpeakerDirectory.Resolved> resolved = new HashMap<>();
+        byName.forEach((name, speaker) -> resolved.put(name, speakers.resolve(name, speaker.role(), now, context)));
         return resolved;
     }
 
