@@ -1,5 +1,5 @@
--- Version 5: speakers as people (issue 19). External ids, roles dated by the documents' dates, merges and splits
--- by an operator, and trigram similarity for "did you mean" suggestions.
+-- Version 5: speakers as people (issue 19). External ids, roles dated by the documents' dates, former ids of merged
+-- speakers, and trigram similarity for "did you mean" suggestions.
 
 -- pg_trgm is a trusted extension (PostgreSQL 13+): the database owner may create it. Where it cannot be created the
 -- migration goes on and the service computes suggestions in Java instead (SpeakerLookup).
@@ -27,19 +27,10 @@ create index speaker_external_id_speaker_idx on speaker_external_id (speaker_id)
 alter table speaker_role add column first_seen_on date;
 alter table speaker_role add column last_seen_on date;
 
--- A public id that was merged into another speaker still finds that speaker.
+-- A public id that was merged into another speaker still finds that speaker (read by the API; the operator's merge
+-- that will write it is not built yet).
 create table speaker_redirect (
     public_id  varchar(120) primary key,
     speaker_id bigint       not null references speaker (id) on delete cascade,
-    created_at timestamptz  not null
-);
-
--- Corrections by an operator, in the order they were made (merge, split).
-create sequence speaker_change_seq start with 1 increment by 50;
-create table speaker_change (
-    id         bigint primary key,
-    change_id  varchar(64)  not null unique,
-    kind       varchar(10)  not null,
-    detail     jsonb        not null,
     created_at timestamptz  not null
 );

@@ -12,11 +12,13 @@ import io.restassured.path.json.JsonPath;
 import io.verbatim.events.EventJson;
 import io.verbatim.events.EventTypes;
 import io.verbatim.events.Sha256;
+import io.verbatim.events.StatementNew;
 import io.verbatim.events.Topics;
 import io.verbatim.events.TranscriptParsed;
 import io.verbatim.testsupport.KafkaBroker;
 import io.verbatim.testsupport.KafkaTestResource;
 import io.verbatim.testsupport.PostgresTestResource;
+import io.verbatim.testsupport.TopicReader;
 import io.verbatim.testsupport.TopicWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -170,7 +172,14 @@ class SpeakerIdentityTest {
     @Test
     void theWhiteHouseOfficeLabelIsThePresidentOfTheDayAndKeepsItsLabel() throws IOException {
         TranscriptParsed briefing = whiteHouseBriefing();
+        TopicReader announcements = new TopicReader(KafkaBroker.shared().bootstrapServers(), Topics.STATEMENTS_NEW);
         storeAndWait(briefing);
+        StatementNew announced;
+        try (announcements) {
+            announced = announcements.awaitRecords(1, r -> briefing.documentId().equals(r.key())
+                            && r.value().contains("\"ordinal\":1,"), WAIT).stream()
+                    .map(r -> EventJson.read(r.value(), StatementNew.class)).findFirst().orElseThrow();
+        }
 
         JsonPath stored = given().get("/api/transcripts/" + briefing.documentId()).then().statusCode(200)
                 .extract().jsonPath();
@@ -179,6 +188,9 @@ class SpeakerIdentityTest {
                 .filter(s -> "THE PRESIDENT".equals(s.get("label"))).toList();
 
         assertThat(president).isNotEmpty();
+        // statement.new (contract 1.3) carries the Wikidata id of the person the office label resolved to
+        assertThat(announced.speaker().id()).isEqualTo("joe-biden");
+        assertThat(announced.speaker().externalIds()).containsEntry("wikidata", "Q6279");
         assertThat(president).allSatisfy(s -> {
             assertThat(((Map<?, ?>) s.get("speaker")).get("id")).isEqualTo("joe-biden");
             assertThat(((Map<?, ?>) s.get("speaker")).get("role")).isEqualTo("President of the United States");

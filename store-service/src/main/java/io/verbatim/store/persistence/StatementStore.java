@@ -140,8 +140,10 @@ public class StatementStore {
         for (StatementEntity statement : added) {
             statement.persist();
         }
+        Map<Long, Map<String, String>> externalIds = new HashMap<>();
         for (StatementEntity statement : added) {
-            writeOutbox(statement, transcript, now);
+            writeOutbox(statement, transcript, now, externalIds.computeIfAbsent(statement.speaker.id,
+                    id -> speakers.externalIds(statement.speaker)));
         }
         TranscriptRevisionEntity revision = new TranscriptRevisionEntity();
         revision.transcript = transcript;
@@ -195,11 +197,13 @@ public class StatementStore {
         }
     }
 
-    private static void writeOutbox(StatementEntity statement, TranscriptEntity transcript, Instant now) {
+    private static void writeOutbox(StatementEntity statement, TranscriptEntity transcript, Instant now,
+            Map<String, String> externalIds) {
         StatementNew event = new StatementNew(statement.statementId, EventTypes.STATEMENT_NEW, statement.statementId,
                 transcript.documentId, statement.ordinal,
                 new StatementNew.Speaker(statement.speaker.publicId, statement.speaker.name,
-                        statement.speakerRole != null ? statement.speakerRole : statement.speaker.role),
+                        statement.speakerRole != null ? statement.speakerRole : statement.speaker.role,
+                        externalIds),
                 statement.annotation, statement.text, statement.paragraphs, statement.remarks,
                 new StatementNew.Transcript(transcript.title, transcript.publishedAt, transcript.location,
                         transcript.sourceUrl),

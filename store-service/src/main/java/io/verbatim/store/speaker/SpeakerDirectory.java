@@ -97,6 +97,17 @@ public class SpeakerDirectory {
                 .setParameter(4, source).executeUpdate();
     }
 
+    /** A speaker's external ids by scheme ({@code wikidata} -> {@code Q7747}), for {@code statement.new}. */
+    public java.util.Map<String, String> externalIds(SpeakerEntity speaker) {
+        java.util.Map<String, String> ids = new java.util.TreeMap<>();
+        for (Object[] row : entityManager.createNativeQuery("select scheme, value from speaker_external_id "
+                        + "where speaker_id = ?1 order by scheme, value", Object[].class)
+                .setParameter(1, speaker.id).getResultList()) {
+            ids.putIfAbsent((String) row[0], (String) row[1]);
+        }
+        return ids;
+    }
+
     /** The speaker an external id names, if any. */
     public Optional<SpeakerEntity> byExternalId(String scheme, String value) {
         List<SpeakerEntity> found = entityManager.createQuery("select s from SpeakerEntity s where s.id in (select "
