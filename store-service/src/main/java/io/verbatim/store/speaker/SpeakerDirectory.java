@@ -100,9 +100,10 @@ public class SpeakerDirectory {
     /** A speaker's external ids by scheme ({@code wikidata} -> {@code Q7747}), for {@code statement.new}. */
     public java.util.Map<String, String> externalIds(SpeakerEntity speaker) {
         java.util.Map<String, String> ids = new java.util.TreeMap<>();
-        for (Object[] row : entityManager.createNativeQuery("select scheme, value from speaker_external_id "
+        for (Object result : entityManager.createNativeQuery("select scheme, value from speaker_external_id "
                         + "where speaker_id = ?1 order by scheme, value", Object[].class)
                 .setParameter(1, speaker.id).getResultList()) {
+            Object[] row = (Object[]) result;
             ids.putIfAbsent((String) row[0], (String) row[1]);
         }
         return ids;
