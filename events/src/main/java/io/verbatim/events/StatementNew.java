@@ -40,9 +40,25 @@ public record StatementNew(
         return String.join("\n\n", paragraphs);
     }
 
-    /** The speaker as store-service resolved them; {@code id} is stable across documents. */
-    @JsonPropertyOrder({"id", "name", "role"})
-    public record Speaker(String id, String name, String role) {
+    /**
+     * The speaker as store-service resolved them; {@code id} is stable across documents.
+     *
+     * @param externalIds the speaker's identifiers elsewhere by scheme: {@code wikidata} (a QID such as
+     *                    {@code Q7747}), {@code kremlin} (the number of a kremlin.ru/catalog/persons page); empty when
+     *                    none is known, and when read from a record written before contract 1.3
+     */
+    @JsonPropertyOrder({"id", "name", "role", "externalIds"})
+    public record Speaker(String id, String name, String role, java.util.Map<String, String> externalIds) {
+
+        public Speaker {
+            externalIds = externalIds == null ? java.util.Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(externalIds));
+        }
+
+        /** A speaker without external ids (as before contract 1.3). */
+        public Speaker(String id, String name, String role) {
+            this(id, name, role, java.util.Map.of());
+        }
     }
 
     /** The transcript the statement belongs to. */

@@ -81,9 +81,27 @@ class EventJsonRoundTripTest {
         JsonNode tree = EventJson.mapper().readTree(json);
         assertThat(fieldNames(tree)).containsExactly("eventId", "eventType", "statementId", "documentId",
                 "ordinal", "speaker", "annotation", "text", "paragraphs", "remarks", "transcript", "storedAt");
-        assertThat(fieldNames(tree.get("speaker"))).containsExactly("id", "name", "role");
+        assertThat(fieldNames(tree.get("speaker"))).containsExactly("id", "name", "role", "externalIds");
         assertThat(fieldNames(tree.get("transcript"))).containsExactly("title", "publishedAt", "location",
                 "sourceUrl");
+    }
+
+    @Test
+    void aStatementNewBeforeContractOneThreeReadsWithNoExternalIdsAndANewOneKeepsThem() {
+        String old = "{\"eventId\":\"e\",\"eventType\":\"statement.new\",\"statementId\":\"e\",\"documentId\":\"d\","
+                + "\"ordinal\":1,\"speaker\":{\"id\":\"vladimir-putin\",\"name\":\"Vladimir Putin\",\"role\":null},"
+                + "\"text\":\"Hi.\",\"paragraphs\":[\"Hi.\"],\"remarks\":[]}";
+        StatementNew withIds = new StatementNew("e", EventTypes.STATEMENT_NEW, "e", "d", 1,
+                new StatementNew.Speaker("vladimir-putin", "Vladimir Putin", null,
+                        java.util.Map.of("wikidata", "Q7747", "kremlin", "1")),
+                null, "Hi.", List.of("Hi."), List.of(), null, null);
+
+        StatementNew before = EventJson.read(old, StatementNew.class);
+        StatementNew back = EventJson.read(EventJson.write(withIds), StatementNew.class);
+
+        assertThat(before.speaker().externalIds()).isEmpty();
+        assertThat(back.speaker().externalIds()).containsExactly(java.util.Map.entry("kremlin", "1"),
+                java.util.Map.entry("wikidata", "Q7747"));
     }
 
     @Test

@@ -148,6 +148,30 @@ class PublishedContractTest {
     }
 
     @Test
+    void statementNewSpeakerSchemaListsExactlyTheSpeakerFieldsTheCodeWrites() throws IOException {
+        JsonNode speaker = asJson(statementNew()).get("speaker");
+        JsonNode schema = schemaTree("statement.new").at("/properties/speaker");
+
+        assertThat(names(schema.get("properties").fieldNames())).isEqualTo(names(speaker.fieldNames()));
+        assertThat(names(schema.get("required").elements())).isEqualTo(names(speaker.fieldNames()));
+    }
+
+    @Test
+    void externalIdsAreAdditiveAStatementNewOfContractOneTwoStillMatchesAndAMalformedQidDoesNot()
+            throws IOException {
+        ObjectNode before = (ObjectNode) asJson(statementNew());
+        ((ObjectNode) before.get("speaker")).remove("externalIds");
+        ObjectNode badQid = (ObjectNode) asJson(statementNew());
+        ((ObjectNode) badQid.get("speaker").get("externalIds")).put("wikidata", "Putin");
+
+        // a 1.2 record (no externalIds) fails only the "required" rule that 1.3 writers follow, nothing else
+        assertThat(violations("statement.new", before)).extracting(ValidationMessage::getType)
+                .containsOnly("required");
+        assertThat(violations("statement.new", badQid)).extracting(ValidationMessage::getType).contains("pattern");
+        assertThat(EventJson.read(before.toString(), StatementNew.class).speaker().externalIds()).isEmpty();
+    }
+
+    @Test
     void schemasListExactlyTheFieldsTheCodeWritesAndRequireThemAll() throws IOException {
         Map<String, JsonNode> samples = Map.of(
                 "transcript.fetched", asJson(fetched()),
@@ -271,7 +295,8 @@ class PublishedContractTest {
     private static StatementNew statementNew() {
         String statementId = Sha256.ofParts(DOCUMENT_ID, "vladimir-putin", "thank you.", "1");
         return new StatementNew(statementId, EventTypes.STATEMENT_NEW, statementId, DOCUMENT_ID, 2,
-                new StatementNew.Speaker("vladimir-putin", "Vladimir Putin", "President of Russia"), null,
+                new StatementNew.Speaker("vladimir-putin", "Vladimir Putin", "President of Russia",
+                        Map.of("wikidata", "Q7747")), null,
                 StatementNew.joinParagraphs(List.of("Thank you.")), List.of("Thank you."), List.of(),
                 new StatementNew.Transcript("Russian-Korean talks", "2024-06-19", null,
                         "https://en.kremlin.ru/events/president/news/74318"),

@@ -53,11 +53,17 @@ class QueryApiAbuseTest {
         ENDPOINTS.forEach((path, parameters) -> parameters.forEach(parameter -> HOSTILE.forEach(value -> {
             Response answer = given().queryParam(parameter, value).get(path);
 
+            boolean speakerName = parameter.equals("speaker")
+                    || (path.equals("/api/speakers") && parameter.equals("q"));
             String request = String.format("%s?%s=%s", path, parameter, value.length() > 40 ? "(long)" : value);
             if (value.length() > LONGER_THAN_THE_REQUEST_LINE) {
                 assertThat(answer.statusCode()).as(request).isEqualTo(414);
             } else if (STRICT.contains(parameter) || value.chars().anyMatch(Character::isISOControl)) {
                 assertRefusedWithAProblemNaming(answer, parameter, request);
+            } else if (speakerName && (answer.statusCode() == 300 || answer.statusCode() == 404)) {
+                // a speaker name may also be ambiguous (300, the candidates) or unknown (404, suggestions)
+                assertThat(answer.contentType()).as(request).startsWith("application/problem+json");
+                assertThat(answer.jsonPath().getString("detail")).as(request).isNotBlank();
             } else if (answer.statusCode() == 400) {
                 // q: a search made only of excluded words or of nothing searchable is refused, with a problem
                 assertThat(parameter).as(request + ": " + answer.asString()).isEqualTo("q");

@@ -5,7 +5,6 @@ import io.verbatim.events.EventJson;
 import io.verbatim.events.http.Problem;
 import io.verbatim.store.config.StoreConfig;
 import io.verbatim.store.persistence.SqlTimestamps;
-import io.verbatim.store.speaker.SpeakerNames;
 import jakarta.persistence.Query;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -53,7 +52,9 @@ public class StatementResource {
     @GET
     @Operation(summary = "Statements, newest first, or ranked by relevance when q is given")
     public Page<StatementHit> list(
-            @Parameter(description = "speaker id, name or alias (case-insensitive)") @QueryParam("speaker")
+            @Parameter(description = "speaker: id, name, alias, surname, Mr or office form, Wikidata QID (case and "
+                    + "accents ignored); several matches answer 300 with the candidates, none 404 with suggestions")
+            @QueryParam("speaker")
             String speaker,
             @Parameter(description = "transcript published on or after (YYYY-MM-DD)") @QueryParam("from") String from,
             @Parameter(description = "transcript published on or before (YYYY-MM-DD)") @QueryParam("to") String to,
@@ -86,11 +87,7 @@ public class StatementResource {
             order = " order by rank desc, s.id desc";
         }
         if (speakerText != null) {
-            where.add("(sp.public_id = :speakerId or lower(sp.name) = lower(:speakerName) or sp.id in "
-                    + "(select a.speaker_id from speaker_alias a where a.alias_key = :speakerKey))");
-            params.put("speakerId", speakerText);
-            params.put("speakerName", speakerText);
-            params.put("speakerKey", SpeakerNames.read(speakerText).fullKey());
+            where.add("s.speaker_id = :speakerKey"); // bound below, once the name is looked up
         }
         if (fromDate != null) {
             where.add("t.published_on >= :fromDate");
@@ -123,6 +120,9 @@ public class StatementResource {
         String sql = select + from_ + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + order
                 + " limit :limit";
         List<Object[]> rows = queries.run(session -> {
+            if (speakerText != null) {
+                params.put("speakerKey", SpeakerParam.require(session, speakerText).key());
+            }
             if (query != null) {
                 refuseNegationOnly(session, query);
             }

@@ -11,7 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import io.verbatim.store.config.StoreConfig;
-import java.util.Locale;
+import io.verbatim.store.speaker.SpeakerLookup;
+import io.verbatim.store.speaker.SpeakerNames;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,19 +31,37 @@ public class StatementStreamResource {
 
     private final StatementFeed feed;
     private final StoreConfig config;
+    private final ReadQueries queries;
     private final AtomicInteger clients = new AtomicInteger();
 
-    public StatementStreamResource(StatementFeed feed, StoreConfig config) {
+    public StatementStreamResource(StatementFeed feed, StoreConfig config, ReadQueries queries) {
         this.feed = feed;
         this.config = config;
+        this.queries = queries;
     }
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Statements stored from now on; speaker filters by speaker id or name")
+    @Operation(summary = "Statements stored from now on; speaker filters by one speaker, named as in /api/statements")
     public Multi<StatementNew> stream(@QueryParam("speaker") String speaker) {
-        String wanted = QueryParams.text(speaker, "speaker", 200);
+        String text = QueryParams.text(speaker, "speaker", 200);
+        // looked up once, when the client connects: a known speaker is followed by id, an ambiguous name is a 300
+        // with the candidates as for statements; a name not known yet is followed as given (a stream waits for
+        // statements to come, so it may name a speaker before their first statement is stored)
+        java.util.function.Predicate<StatementNew> wanted = text == null ? null : queries.run(session -> {
+            SpeakerLookup.Match match = SpeakerLookup.find(session, text);
+            if (match.outcome() == SpeakerLookup.Outcome.UNKNOWN) {
+                String key = SpeakerNames.read(text).fullKey();
+                String id = text.toLowerCase(java.util.Locale.ROOT);
+                return (java.util.function.Predicate<StatementNew>) s -> s.speaker() != null
+                        && (id.equals(s.speaker().id())
+                                || (s.speaker().name() != null && key.equals(SpeakerNames.read(s.speaker().name())
+                                        .fullKey())));
+            }
+            String id = SpeakerParam.require(session, text).id();
+            return s -> s.speaker() != null && id.equals(s.speaker().id());
+        });
         int max = config.api().maxStreamClients();
         if (clients.incrementAndGet() > max) {
             clients.decrementAndGet();
@@ -52,10 +71,7 @@ public class StatementStreamResource {
         AtomicBoolean released = new AtomicBoolean();
         Multi<StatementNew> statements = feed.statements();
         if (wanted != null) {
-            String lower = wanted.toLowerCase(Locale.ROOT);
-            statements = statements.filter(s -> s.speaker() != null && (lower.equals(s.speaker().id())
-                    || lower.equals(s.speaker().name() == null ? null
-                            : s.speaker().name().toLowerCase(Locale.ROOT))));
+            statements = statements.filter(wanted);
         }
         // a disconnected client cancels the stream: its place is free again
         return statements.onTermination().invoke(() -> {

@@ -30,7 +30,7 @@ public class SpeakerEntity extends PanacheEntityBase {
     /** The most recent non-null role seen for this speaker. */
     public String role;
 
-    /** {@code person}, or {@code voice} for an unnamed voice such as "Question". */
+    /** {@code person}, {@code voice} for an unnamed voice such as "Question", or {@code office}. */
     @Column(nullable = false)
     public String kind = PERSON;
 
@@ -42,6 +42,8 @@ public class SpeakerEntity extends PanacheEntityBase {
 
     public static final String PERSON = "person";
     public static final String VOICE = "voice";
+    /** A label that names only an office ("The President") whose holder could not be told (no date, no country). */
+    public static final String OFFICE = "office";
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

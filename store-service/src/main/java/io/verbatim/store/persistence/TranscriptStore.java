@@ -6,6 +6,7 @@ import io.verbatim.events.StatementNew;
 import io.verbatim.events.Topics;
 import io.verbatim.events.TranscriptParsed;
 import io.verbatim.store.health.StoreMetrics;
+import io.verbatim.store.speaker.OfficeHolders;
 import io.verbatim.store.speaker.SpeakerDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -95,12 +96,15 @@ public class TranscriptStore {
                     .forEach(statement -> existing.put(statement.statementId, statement));
         }
 
-        Map<String, SpeakerEntity> speakerOf = resolveSpeakers(parsed.statements(), now);
+        SpeakerDirectory.DocumentContext context = new SpeakerDirectory.DocumentContext(transcript.publishedOn,
+                OfficeHolders.jurisdictionOf(parsed.sourceUrl(), parsed.source()));
+        Map<String, SpeakerDirectory.Resolved> speakerOf = resolveSpeakers(parsed.statements(), now, context);
         StatementIds ids = new StatementIds(parsed.documentId());
         List<StatementEntity> added = new ArrayList<>();
         List<String> keptIds = new ArrayList<>();
         for (TranscriptParsed.Statement incoming : parsed.statements()) {
-            SpeakerEntity speaker = speakerOf.get(incoming.speaker().name());
+            SpeakerDirectory.Resolved resolved = speakerOf.get(incoming.speaker().name());
+            SpeakerEntity speaker = resolved.speaker();
             String text = StatementNew.joinParagraphs(incoming.paragraphs());
             String statementId = ids.next(speaker.publicId, text);
             StatementEntity statement = existing.remove(statementId);
@@ -115,7 +119,9 @@ public class TranscriptStore {
             statement.speaker = speaker;
             statement.ordinal = incoming.ordinal();
             statement.speakerLabel = incoming.speaker().label();
-            statement.speakerRole = incoming.speaker().role();
+            // the role as labelled; an office label resolved to its holder ("THE PRESIDENT") has its office as role
+            statement.speakerRole = incoming.speaker().role() != null ? incoming.speaker().role()
+                    : resolved.officeRole();
             statement.annotation = incoming.annotation();
             statement.text = text;
             statement.paragraphs = incoming.paragraphs();
@@ -134,8 +140,10 @@ public class TranscriptStore {
         for (StatementEntity statement : added) {
             statement.persist();
         }
+        Map<Long, Map<String, String>> externalIds = new HashMap<>();
         for (StatementEntity statement : added) {
-            writeOutbox(statement, transcript, now);
+            writeOutbox(statement, transcript, now, externalIds.computeIfAbsent(statement.speaker.id,
+                    id -> speakers.externalIds(statement.speaker)));
         }
         TranscriptRevisionEntity revision = new TranscriptRevisionEntity();
         revision.transcript = transcript;
@@ -157,14 +165,15 @@ public class TranscriptStore {
     }
 
     /** The speaker record of every name in the transcript, each name resolved once with its fullest role. */
-    private Map<String, SpeakerEntity> resolveSpeakers(List<TranscriptParsed.Statement> statements, Instant now) {
+    private Map<String, SpeakerDirectory.Resolved> resolveSpeakers(List<TranscriptParsed.Statement> statements,
+            Instant now, SpeakerDirectory.DocumentContext context) {
         Map<String, TranscriptParsed.Speaker> byName = new java.util.LinkedHashMap<>();
         for (TranscriptParsed.Statement statement : statements) {
             byName.merge(statement.speaker().name(), statement.speaker(),
                     (first, later) -> first.role() == null ? later : first);
         }
-        Map<String, SpeakerEntity> resolved = new HashMap<>();
-        byName.forEach((name, speaker) -> resolved.put(name, speakers.resolve(name, speaker.role(), now)));
+        Map<String, SpeakerDirectory.Resolved> resolved = new HashMap<>();
+        byName.forEach((name, speaker) -> resolved.put(name, speakers.resolve(name, speaker.role(), now, context)));
         return resolved;
     }
 
@@ -188,11 +197,13 @@ public class TranscriptStore {
         }
     }
 
-    private static void writeOutbox(StatementEntity statement, TranscriptEntity transcript, Instant now) {
+    private static void writeOutbox(StatementEntity statement, TranscriptEntity transcript, Instant now,
+            Map<String, String> externalIds) {
         StatementNew event = new StatementNew(statement.statementId, EventTypes.STATEMENT_NEW, statement.statementId,
                 transcript.documentId, statement.ordinal,
                 new StatementNew.Speaker(statement.speaker.publicId, statement.speaker.name,
-                        statement.speakerRole != null ? statement.speakerRole : statement.speaker.role),
+                        statement.speakerRole != null ? statement.speakerRole : statement.speaker.role,
+                        externalIds),
                 statement.annotation, statement.text, statement.paragraphs, statement.remarks,
                 new StatementNew.Transcript(transcript.title, transcript.publishedAt, transcript.location,
                         transcript.sourceUrl),

@@ -86,4 +86,18 @@ public final class SpeakerNames {
         }
         return slug.length() > 110 ? slug.substring(0, 110) : slug;
     }
+
+    /**
+     * Whether a name as read may be a known person's: a surname alone fits everyone with that surname, an initial
+     * fits a full given name with that initial and the other way round; two different full given names do not fit.
+     */
+    public static boolean fits(ReadName read, ReadName known) {
+        if (read.givenInitial() == null || known.givenInitial() == null) {
+            return true;
+        }
+        if (!known.givenInitial().equals(read.givenInitial())) {
+            return false;
+        }
+        return !(read.givenNameKnown() && known.givenNameKnown()) || read.fullKey().equals(known.fullKey());
+    }
 }
