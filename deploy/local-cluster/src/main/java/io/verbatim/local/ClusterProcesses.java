@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole cluster as the run command starts it: a Kafka broker and PostgreSQL as child processes (unless
- * external ones are given), the topics, then ingest-, parse- and store-service from their packaged jars. The run
- * command, the chaos harness and the end-to-end benchmark all start it this way; the last two also kill and
- * restart its parts ({@link #replace}).
+ * The cluster as running processes: a Kafka broker ({@link LocalKafka}) and PostgreSQL ({@link LocalPostgres}) as
+ * child processes (unless external ones are given), the topics, then ingest-, parse- and store-service from their
+ * packaged jars ({@link ServiceProcess}); {@link #close} stops them all. It talks to no user: the run command
+ * ({@link RunLocalCommand}), the chaos harness and the end-to-end benchmark all start the cluster through it; the
+ * last two also kill and restart its parts ({@link #replace}).
  */
 public final class ClusterProcesses implements AutoCloseable {
 

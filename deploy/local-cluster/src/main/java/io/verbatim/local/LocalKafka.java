@@ -19,6 +19,9 @@ import org.apache.kafka.common.Uuid;
  * A real single-node Kafka broker in KRaft mode (combined broker and controller), run from the
  * {@code org.apache.kafka:kafka_2.13} artifact as a child process. Its log directory lives under the local data
  * folder, so topics and offsets survive a restart; the storage is formatted on first start only.
+ * For the run command, the chaos harness and the pipeline benchmark: a separate process can be killed with
+ * {@code kill -9} and restarted on its data, as a real broker would be. Tests that only need a broker use
+ * test-support's in-process {@code KafkaBroker} instead, which starts faster and leaves nothing behind.
  */
 public final class LocalKafka implements AutoCloseable {
 

