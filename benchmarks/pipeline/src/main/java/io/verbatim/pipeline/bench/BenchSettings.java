@@ -14,7 +14,7 @@ final class BenchSettings {
     /** Name, default and meaning of every setting, in the order {@code --help} prints them. */
     private static final String[][] KNOWN = {
             {"root", ".", "repository root: the services' target/quarkus-app and the corpus are read there"},
-            {"data", "<root>/pipeline-benchmarks/target/bench-data", "broker, database and logs; emptied first"},
+            {"data", "<root>/benchmarks/pipeline/target/bench-data", "broker, database and logs; emptied first"},
             {"documents", "3000", "saturation: distinct corpus variants submitted as fast as the cluster takes them"},
             {"concurrency", "16", "saturation: submit requests in flight at most"},
             {"latency-seconds", "60", "latency: how long the fixed-rate schedule runs"},
@@ -100,7 +100,7 @@ final class BenchSettings {
     }
 
     static String usage() {
-        StringBuilder text = new StringBuilder("java -jar pipeline-benchmarks/target/pipeline-benchmarks.jar "
+        StringBuilder text = new StringBuilder("java -jar benchmarks/pipeline/target/pipeline-benchmarks.jar "
                 + "[--name=value ...]   (from the repository root)\n\n");
         for (String[] known : KNOWN) {
             text.append(String.format("  --%s=%s%n        %s%n", known[0], known[1], known[2]));

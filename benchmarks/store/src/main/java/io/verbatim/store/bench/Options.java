@@ -51,7 +51,7 @@ final class Options {
     }
 
     static final String USAGE = """
-            java -jar store-benchmarks/target/store-benchmarks.jar [--name=value ...]   (from the repository root)
+            java -jar benchmarks/store/target/store-benchmarks.jar [--name=value ...]   (from the repository root)
 
               --root=.                  repository root: store-service/target/quarkus-app is read there
               --documents=2000          transcripts written to transcripts.parsed and timed
