@@ -143,7 +143,7 @@ class RobotsPolicyTest {
     }
 
     private static String kremlinRobotsTxt() {
-        try (InputStream in = RobotsPolicyTest.class.getResourceAsStream("/site/en.kremlin.ru/robots.txt")) {
+        try (InputStream in = RobotsPolicyTest.class.getResourceAsStream("/sites/en.kremlin.ru/robots.txt")) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,17 +3,14 @@ package io.verbatim.parse.extract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-/** The real transcripts copied from the shared corpus into the test resources (see corpus/SOURCES.md). */
+/**
+ * The project corpus ({@code corpus/} at the repository root, read through {@link io.verbatim.corpus.Corpus}) as the
+ * parser tests use it; {@link #read} takes any classpath resource, e.g. {@code /corpus/gold/NN-name.json}.
+ */
 final class Corpus {
 
     static final List<String> GOLD_DOCUMENTS = List.of(
@@ -35,31 +32,10 @@ final class Corpus {
 
     /**
      * Every gold annotation in {@code corpus/gold} ({@code NN-name.json}) with its document in {@code corpus/docs}
-     * ({@code NN-name.*}, any extension), found on disk, so that gold documents added later are scored too.
+     * ({@code NN-name.*}, any extension), as the corpus holds them, so that gold documents added later are scored too.
      */
     static List<String> goldDocumentsOnDisk() {
-        Path gold = resourceDirectory("/corpus/gold");
-        Path docs = resourceDirectory("/corpus/docs");
-        List<String> documents = new ArrayList<>();
-        try (Stream<Path> files = Files.list(gold)) {
-            for (Path file : files.sorted().toList()) {
-                String name = file.getFileName().toString();
-                if (!name.matches("\\d{2}-.+\\.json")) {
-                    continue;
-                }
-                String stem = name.substring(0, name.length() - ".json".length());
-                try (Stream<Path> candidates = Files.list(docs)) {
-                    String document = candidates.map(p -> p.getFileName().toString())
-                            .filter(d -> d.startsWith(stem + ".")).sorted().findFirst()
-                            .orElseThrow(() -> new IllegalStateException("gold file " + name
-                                    + " has no document " + stem + ".* in corpus/docs"));
-                    documents.add(document);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return documents;
+        return io.verbatim.corpus.Corpus.goldDocuments();
     }
 
     /**
@@ -77,24 +53,12 @@ final class Corpus {
 
     private static final Pattern MARKDOWN_BOLD_LABEL = Pattern.compile("(?m)^\\*\\*[^*\\n]{1,120}:\\*\\*");
 
-    private static Path resourceDirectory(String resource) {
-        try {
-            URL url = Corpus.class.getResource(resource);
-            if (url == null) {
-                throw new IllegalStateException("missing test resource directory " + resource);
-            }
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     static String doc(String fileName) {
-        return read("/corpus/docs/" + fileName);
+        return io.verbatim.corpus.Corpus.text(io.verbatim.corpus.Corpus.DOCS, fileName);
     }
 
     static String unlabelled(String id) {
-        return read("/corpus/unlabelled/" + id + ".html");
+        return io.verbatim.corpus.Corpus.text(io.verbatim.corpus.Corpus.UNLABELLED, id + ".html");
     }
 
     /** The content type each document was published with: the White House briefing is Markdown saved as .txt. */

@@ -1,0 +1,196 @@
+package io.verbatim.local;
+
+import io.verbatim.events.Topics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cluster as running processes: a Kafka broker ({@link LocalKafka}) and PostgreSQL ({@link LocalPostgres}) as
+ * child processes (unless external ones are given), the topics, then ingest-, parse- and store-service from their
+ * packaged jars ({@link ServiceProcess}); {@link #close} stops them all. It talks to no user: the run command
+ * ({@link RunLocalCommand}), the chaos harness and the end-to-end benchmark all start the cluster through it; the
+ * last two also kill and restart its parts ({@link #replace}).
+ */
+public final class ClusterProcesses implements AutoCloseable {
+
+    public static final String INGEST = "ingest-service";
+    public static final String PARSE = "parse-service";
+    public static final String STORE = "store-service";
+
+    /** The topics of the contract, created with 3 partitions when missing. */
+    public static final List<String> TOPICS = List.of(Topics.TRANSCRIPTS_RAW, Topics.TRANSCRIPTS_RAW_DLQ,
+            Topics.TRANSCRIPTS_PARSED, Topics.TRANSCRIPTS_PARSED_DLQ, Topics.STATEMENTS_NEW);
+
+    /**
+     * Where and how to start. A port of 0 takes a free one. {@code externalBootstrap} and {@code externalJdbcUrl}
+     * (with user and password in {@code serviceEnvironment}) replace the local broker or database when set.
+     */
+    public record Settings(Path root, Path data, int kafkaPort, int kafkaControllerPort, int postgresPort,
+            int ingestPort, int parsePort, int storePort, String apiKey, String externalBootstrap,
+            String externalJdbcUrl, Map<String, Map<String, String>> serviceEnvironment) {
+
+        /** Everything local on free ports, with extra environment per service name. */
+        public static Settings local(Path root, Path data, String apiKey,
+                Map<String, Map<String, String>> serviceEnvironment) {
+            return new Settings(root, data, 0, 0, 0, 0, 0, 0, apiKey, null, null, serviceEnvironment);
+        }
+    }
+
+    private final Settings settings;
+    private final Path logs;
+    private final PrintStream out;
+    private LocalKafka kafka;
+    private LocalPostgres postgres;
+    private String bootstrapServers;
+    private String jdbcUrl;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private ClusterProcesses(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.logs = settings.data().resolve("logs");
+        this.out = out;
+    }
+
+    /** Starts everything and waits until every service is ready; stops what it started if that fails. */
+    public static ClusterProcesses start(Settings settings, PrintStream out) throws Exception {
+        ClusterProcesses cluster = new ClusterProcesses(settings, out);
+        try {
+            cluster.startAll();
+            return cluster;
+        } catch (Exception | Error e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        Files.createDirectories(logs);
+        bootstrapServers = settings.externalBootstrap();
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            out.println("- starting Kafka (KRaft, one node)");
+            kafka = LocalKafka.start(settings.data().resolve("kafka"), port(settings.kafkaPort()),
+                    port(settings.kafkaControllerPort()), logs);
+            bootstrapServers = kafka.bootstrapServers();
+        }
+        out.println("  Kafka at " + bootstrapServers);
+        LocalKafka.createTopics(bootstrapServers, TOPICS);
+
+        Map<String, String> database = new HashMap<>();
+        jdbcUrl = settings.externalJdbcUrl();
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            out.println("- starting PostgreSQL");
+            postgres = LocalPostgres.start(settings.data().resolve("postgres"), port(settings.postgresPort()), logs);
+            jdbcUrl = postgres.jdbcUrl();
+            database.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USERNAME);
+            database.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
+        }
+        database.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        out.println("  PostgreSQL at " + jdbcUrl);
+
+        Map<String, String> ingestEnv = new HashMap<>();
+        ingestEnv.put("VERBATIM_API_KEY", settings.apiKey());
+        ingestEnv.put("VERBATIM_INGEST_INBOX_DIRECTORY", settings.data().resolve("inbox").toString());
+        out.println("- starting ingest-service, parse-service, store-service");
+        startService(INGEST, settings.ingestPort(), ingestEnv);
+        startService(PARSE, settings.parsePort(), Map.of());
+        startService(STORE, settings.storePort(), database);
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady(Duration.ofSeconds(120));
+            out.println("  " + service.name() + " ready at " + service.baseUrl());
+        }
+    }
+
+    private void startService(String name, int port, Map<String, String> own) throws IOException {
+        Map<String, String> environment = new HashMap<>(own);
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        // one instance of each service per cluster: a restarted one takes over its predecessor's Kafka
+        // transactional id; the data folder tells clusters sharing one external broker apart
+        environment.put("VERBATIM_INSTANCE_ID", "local-" + io.verbatim.events.Sha256.hex(
+                settings.data().toAbsolutePath().toString()).substring(0, 12));
+        environment.putAll(settings.serviceEnvironment().getOrDefault(name, Map.of()));
+        services.put(name, ServiceProcess.start(settings.root(), name, port(port), environment, logs));
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public Path logs() {
+        return logs;
+    }
+
+    public String apiKey() {
+        return settings.apiKey();
+    }
+
+    /** The local broker, or null when an external one is used. */
+    public LocalKafka kafka() {
+        return kafka;
+    }
+
+    /** The local database server, or null when an external one is used. */
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + name);
+        }
+        return service;
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services.values());
+    }
+
+    /** Records a restarted service in place of the one it replaces, so that {@link #close} stops the new one. */
+    public void replace(ServiceProcess restarted) {
+        service(restarted.name());
+        services.put(restarted.name(), restarted);
+    }
+
+    /** Records a restarted broker. */
+    public void replace(LocalKafka restarted) {
+        kafka = restarted;
+    }
+
+    /** Records a restarted database server. */
+    public void replace(LocalPostgres restarted) {
+        postgres = restarted;
+    }
+
+    /** Stops the services (SIGTERM, then SIGKILL after a grace period), then the database and the broker. */
+    @Override
+    public void close() {
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        java.util.Collections.reverse(running);
+        for (ServiceProcess service : running) {
+            service.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    /** {@code requested}, or a free port when it is 0. */
+    static int port(int requested) throws IOException {
+        return requested != 0 ? requested : ServiceProcess.freePort();
+    }
+}
