@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.verbatim.corpus.Corpus;
 import io.verbatim.events.EventJson;
 import io.verbatim.events.EventTypes;
 import io.verbatim.events.Sha256;
@@ -23,8 +24,6 @@ import io.verbatim.testsupport.TopicWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +36,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +51,6 @@ import org.junit.jupiter.api.Test;
 class SpeakerIdentityTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final Path GOLD = Path.of("..", "parse-service", "src", "test", "resources", "corpus", "gold");
     /** The six gold documents shared by every Verbatim project (the shared corpus). */
     private static final List<String> SHARED = List.of("00-seed-pyongyang-talks", "01-kremlin-le-pen-meeting",
             "02-kremlin-mishustin-meeting", "05-kremlin-trilateral-news-conference", "08-kremlin-tass-interview",
@@ -73,12 +70,11 @@ class SpeakerIdentityTest {
             if (!STORED.isEmpty()) {
                 return;
             }
-            try (TopicWriter writer = new TopicWriter(KafkaBroker.shared().bootstrapServers());
-                    Stream<Path> files = Files.list(GOLD)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            try (TopicWriter writer = new TopicWriter(KafkaBroker.shared().bootstrapServers())) {
+                for (String file : Corpus.list(Corpus.GOLD).stream().filter(f -> f.endsWith(".json")).toList()) {
                     TranscriptParsed parsed = fromGold(file);
                     writer.write(Topics.TRANSCRIPTS_PARSED, parsed.documentId(), EventJson.write(parsed));
-                    STORED.put(file.getFileName().toString().replace(".json", ""), parsed.documentId());
+                    STORED.put(file.replace(".json", ""), parsed.documentId());
                 }
             }
             STORED.values().forEach(SpeakerIdentityTest::awaitStored);
@@ -89,7 +85,7 @@ class SpeakerIdentityTest {
     void everyGoldPersonHasOneIdAcrossDocumentsAndNoTwoPeopleShareOne() throws IOException {
         Map<String, Set<String>> idsOfPerson = new TreeMap<>();
         for (Map.Entry<String, String> doc : STORED.entrySet()) {
-            JsonNode gold = EventJson.mapper().readTree(GOLD.resolve(doc.getKey() + ".json").toFile());
+            JsonNode gold = EventJson.mapper().readTree(Corpus.text(Corpus.GOLD, doc.getKey() + ".json"));
             List<String> names = new ArrayList<>();
             gold.get("turns").forEach(turn -> names.add(turn.get("speaker").asText()));
             List<String> ids = given().get("/api/transcripts/" + doc.getValue()).then().statusCode(200)
@@ -291,10 +287,10 @@ class SpeakerIdentityTest {
     }
 
     /** A gold file as parse-service publishes it: names, roles and labels from gold, the text's ends as paragraphs. */
-    static TranscriptParsed fromGold(Path file) {
+    static TranscriptParsed fromGold(String file) {
         try {
-            JsonNode gold = EventJson.mapper().readTree(file.toFile());
-            String name = file.getFileName().toString().replace(".json", "");
+            JsonNode gold = EventJson.mapper().readTree(Corpus.text(Corpus.GOLD, file));
+            String name = file.replace(".json", "");
             List<TranscriptParsed.Statement> statements = new ArrayList<>();
             for (JsonNode turn : gold.get("turns")) {
                 String speaker = turn.get("speaker").asText();
