@@ -53,10 +53,11 @@ compose() { docker-compose --project-directory "$ROOT" -f "$ROOT/docker-compose.
 step() {
   local name="$1"; shift
   STEP_NUMBER=$((STEP_NUMBER + 1))
-  local log; log="$WORK/logs/$(printf '%02d' "$STEP_NUMBER")-${name// /-}.log"
+  local log; log="$WORK/logs/$(printf '%02d' "$STEP_NUMBER")-${name//[^A-Za-z0-9]/-}.log"
   local begun; begun=$(date +%s.%N)
   local rc=0
   STEP_SAY="$log.say"
+  rm -f "$STEP_SAY"
   set +e
   ( set -euo pipefail; "$@" ) >"$log" 2>&1 </dev/null
   rc=$?
@@ -171,14 +172,30 @@ EOF
   done
   curl -fsS --unix-socket "$WORK/podman.sock" http://d/version
   # Without systemd, podman does not run HEALTHCHECKs by itself, and compose's service_healthy would wait for
-  # ever: run them every 3 s (each check in its own process, so a slow one does not hold up the others).
+  # ever: run each container's check at its own interval (as Docker does), each in its own process.
   (
+    declare -A interval last
     while true; do
+      now=$(date +%s)
       for container in $(podman ps -q); do
-        podman healthcheck run "$container" >/dev/null 2>&1 &
+        if [[ -z ${interval[$container]:-} ]]; then
+          every=$(podman inspect --format '{{if .Config.Healthcheck}}{{.Config.Healthcheck.Interval}}{{end}}' \
+            "$container" 2>/dev/null || true)
+          case "$every" in
+            "") interval[$container]=0 ;;                      # no HEALTHCHECK
+            *m*|*h*) interval[$container]=30 ;;
+            *ms) interval[$container]=1 ;;
+            *s) interval[$container]=${every%s}; interval[$container]=${interval[$container]%%.*} ;;
+            *) interval[$container]=10 ;;
+          esac
+          last[$container]=0
+        fi
+        if [[ ${interval[$container]} -gt 0 && $((now - last[$container])) -ge ${interval[$container]} ]]; then
+          last[$container]=$now
+          podman healthcheck run "$container" &
+        fi
       done
-      wait
-      sleep 3
+      sleep 1
     done
   ) >/dev/null 2>&1 &
   echo $! >"$WORK/healthchecks.pid"
@@ -208,6 +225,7 @@ POSTGRES_IMAGE=$(sed -n 's/^[[:space:]]*image:[[:space:]]*\(postgres:[^[:space:]
 STAND_INS=()
 
 pull_upstream() {
+  rm -f "$WORK/stand-ins"
   for image in "$UBI_IMAGE" "$KAFKA_IMAGE" "$POSTGRES_IMAGE"; do
     if $ENGINE image inspect "$image" >/dev/null 2>&1; then
       note "$image: present"
@@ -231,9 +249,9 @@ build_jre_base() {
   for file in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
     [[ -s $file ]] && mirrors+=("$file")
   done
-  mmdebstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates \
-    --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
-    --dpkgopt='path-exclude=/usr/share/locale/*' \
+  mkdir -p "$WORK/tmp"
+  TMPDIR="$WORK/tmp" mmdebstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates \
+    --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
     "$suite" "$WORK/debian-jre.tar" "${mirrors[@]}"
   $ENGINE import "$WORK/debian-jre.tar" localhost/verbatim-smoke/debian-jre:latest
   rm -f "$WORK/debian-jre.tar"
@@ -253,6 +271,7 @@ build_stand_ins() {
     cp -r "$SMOKE/stand-ins/kafka" "$context/"
     "$ROOT/mvnw" -B -q -f "$context/kafka/pom.xml" dependency:copy-dependencies -DincludeScope=runtime \
       -Dkafka.version="$(version_in_pom kafka.version)" -Dlog4j.version="$(version_in_pom log4j.version)" \
+      -Dslf4j.version="$(version_in_pom slf4j.version)" \
       -DoutputDirectory="$context/kafka/libs"
     rm -rf "$context/kafka/target"
     $ENGINE build -t "$KAFKA_IMAGE" "$context/kafka"
