@@ -46,9 +46,9 @@ class RecordSizeChainTest {
         environments.put("docker-compose.yml", composeTopicLimits());
         environments.put("deploy/k8s/base/kafka-topics.yaml", kubernetesTopicLimits());
         environments.put("test-support KafkaBroker", brokerWideLimit(
-                "test-support/src/main/java/io/verbatim/testsupport/KafkaBroker.java"));
+                "testing/test-support/src/main/java/io/verbatim/testsupport/KafkaBroker.java"));
         environments.put("local-cluster LocalKafka", brokerWideLimit(
-                "local-cluster/src/main/java/io/verbatim/local/LocalKafka.java"));
+                "deploy/local-cluster/src/main/java/io/verbatim/local/LocalKafka.java"));
         List<String> broken = new ArrayList<>();
 
         for (Hop hop : hops()) {
