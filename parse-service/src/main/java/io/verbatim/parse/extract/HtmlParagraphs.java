@@ -183,6 +183,7 @@ final class HtmlParagraphs {
         List<Node> nodes = paragraph.childNodes();
         StringBuilder label = new StringBuilder();
         boolean sawBold = false;
+        boolean openBracket = false; // the label holds a "(" that the bold did not close
         for (int index = 0; index < nodes.size(); index++) {
             Node node = nodes.get(index);
             if (node instanceof TextNode text) {
@@ -194,8 +195,15 @@ final class HtmlParagraphs {
                 if (!sawBold && QUESTION_NUMBER.matcher(value).matches()) {
                     continue; // "1. <b>Mr David Hanson (Delyn) (Lab):</b>", "T2. [66881] <b>…</b>"
                 }
-                var colon = LEADING_COLON.matcher(value);
+                if (!sawBold && isWordStartBeforeBold(value, nodes, index)) {
+                    label.append(value); // the label split by the bold: "V<b>ladimir Putin:</b>"
+                    continue;
+                }
+                // the rest of the last word outside the bold: "<b>Vladimir Puti</b>n: …"
+                int wordEnd = sawBold && endsWithLetter(label) ? leadingLetters(value) : 0;
+                var colon = LEADING_COLON.matcher(value).region(wordEnd, value.length());
                 if (sawBold && colon.lookingAt()) {
+                    label.append(value, 0, wordEnd);
                     if (colon.group(1) != null) {
                         label.append(' ').append(colon.group(1));
                     }
@@ -229,6 +237,21 @@ final class HtmlParagraphs {
                     return new BoldLabel(label.toString(), index, value.substring(colon + 1));
                 }
                 label.append(value);
+                int open = value.lastIndexOf('(');
+                openBracket = open >= 0 ? value.indexOf(')', open) < 0 : openBracket && value.indexOf(')') < 0;
+            } else if (openBracket && value.indexOf(')') >= 0) {
+                // the bracket opened inside the bold, the annotation runs on in italics up to its closing bracket:
+                // <b>Vladimir Putin (</b><i>responding to remarks by …)</i>:
+                int close = value.indexOf(')') + 1;
+                label.append(value, 0, close);
+                openBracket = false;
+                var colon = LEADING_COLON.matcher(value).region(close, value.length());
+                if (colon.lookingAt() && colon.group(1) == null) {
+                    return new BoldLabel(label.toString(), index, value.substring(colon.end()));
+                }
+                if (!WhitespaceNormalizer.isBlank(value.substring(close))) {
+                    return null;
+                }
             } else if (BRACKETED.matcher(value.strip()).matches()) {
                 label.append(' ').append(value.strip());
             } else if (sawBold && value.strip().startsWith("(") && value.indexOf("):") > 0) {
@@ -241,6 +264,42 @@ final class HtmlParagraphs {
             }
         }
         return null;
+    }
+
+    /** The longest run of letters that a word split by the bold may leave outside it: "V" of "V<b>ladimir</b>". */
+    private static final int MAX_SPLIT_WORD_LETTERS = 20;
+
+    /**
+     * Whether the text is the start of a word that the bold right after it continues: a capital and at most
+     * {@value #MAX_SPLIT_WORD_LETTERS} letters with no space, then a bold run that opens with a lower-case letter
+     * ({@code V<b>ladimir Putin:</b>}). The page lost the bold of the label's first letters.
+     */
+    private static boolean isWordStartBeforeBold(String value, List<Node> nodes, int index) {
+        if (value.isEmpty() || value.length() > MAX_SPLIT_WORD_LETTERS || leadingLetters(value) != value.length()
+                || !Character.isUpperCase(value.charAt(0)) || index + 1 >= nodes.size()
+                || !(nodes.get(index + 1) instanceof Element next)
+                || !(next.normalName().equals("b") || next.normalName().equals("strong"))) {
+            return false;
+        }
+        // the bold's own first character, spaces included: "The<b> president</b>" is two words, not one
+        String bold = next.childNodeSize() > 0 && next.childNode(0) instanceof TextNode first ? first.getWholeText()
+                : "";
+        return !bold.isEmpty() && Character.isLowerCase(bold.charAt(0));
+    }
+
+    /** How many letters open the text, up to {@value #MAX_SPLIT_WORD_LETTERS} (0 for more: not a split word). */
+    private static int leadingLetters(String value) {
+        int letters = 0;
+        while (letters < value.length() && Character.isLetter(value.charAt(letters))) {
+            if (++letters > MAX_SPLIT_WORD_LETTERS) {
+                return 0;
+            }
+        }
+        return letters;
+    }
+
+    private static boolean endsWithLetter(StringBuilder label) {
+        return !label.isEmpty() && Character.isLetter(label.charAt(label.length() - 1));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.verbatim.parse.extract;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -69,6 +70,9 @@ final class PlainTextTranscriptReader {
             leadingLabels.add(found);
         }
         dropLabelsInOrdinaryCaseAmongCapitals(leadingLabels);
+        if (splitAtInnerLabels(paragraphs, blockLines, leadingLabels, markdown, deadline)) {
+            dropLabelsInOrdinaryCaseAmongCapitals(leadingLabels);
+        }
         leadingLabels.forEach(found -> found.ifPresent(leading -> candidates.add(leading.label())));
         Set<String> surnames = SpeakerLabelParser.surnamesOfFullLabels(candidates);
         String source = null;
@@ -207,20 +211,88 @@ final class PlainTextTranscriptReader {
             while (end > 0 && block.charAt(end - 1) == '\n') {
                 end--; // trailing line breaks are dropped, inner ones join the lines
             }
-            String joined = block.substring(0, end).replace('\n', ' ');
-            // Markdown emphasis goes; backslash escapes stay, as the text is compared as published ("\\[laughs\\]")
-            if (markdown && (joined.indexOf('*') >= 0 || joined.indexOf('_') >= 0)) {
-                joined = MARKDOWN_EMPHASIS.matcher(joined).replaceAll("");
-            }
-            if (joined.indexOf(':') >= 0 && joined.indexOf(']') >= 0) {
-                joined = BRACKETED_TIME_CODE.matcher(joined).replaceAll("");
-            }
+            String joined = joinedLines(block.substring(0, end), markdown);
             if (!joined.isBlank()) {
                 result.add(joined);
                 blockLines.add(block.substring(0, end));
             }
         }
         return result;
+    }
+
+    /** A block's lines joined with one space, without Markdown emphasis and bracketed time codes. */
+    private static String joinedLines(String block, boolean markdown) {
+        String joined = block.replace('\n', ' ');
+        // Markdown emphasis goes; backslash escapes stay, as the text is compared as published ("\\[laughs\\]")
+        if (markdown && (joined.indexOf('*') >= 0 || joined.indexOf('_') >= 0)) {
+            joined = MARKDOWN_EMPHASIS.matcher(joined).replaceAll("");
+        }
+        if (joined.indexOf(':') >= 0 && joined.indexOf(']') >= 0) {
+            joined = BRACKETED_TIME_CODE.matcher(joined).replaceAll("");
+        }
+        return joined;
+    }
+
+    /**
+     * A label that the document uses to open its paragraphs, found at the start of a later line of a block
+     * ("…creating every single day." / "PRESIDENT BIDEN:  And, by the way, …" with no blank line between them), starts
+     * a paragraph and a turn there: the block is split before that line. Only labels that already open a paragraph
+     * elsewhere in the document count, so a hard-wrapped sentence is never taken for one. Each line is read once.
+     * Returns whether a block was split; the three lists are updated in place.
+     */
+    private boolean splitAtInnerLabels(List<String> paragraphs, List<String> blockLines,
+            List<Optional<SpeakerLabelParser.LeadingLabel>> leadingLabels, boolean markdown, ParseDeadline deadline) {
+        Set<String> known = new HashSet<>();
+        leadingLabels.forEach(found -> found.ifPresent(leading -> known.add(leading.label())));
+        if (known.isEmpty()) {
+            return false;
+        }
+        List<String> newParagraphs = new ArrayList<>();
+        List<String> newBlockLines = new ArrayList<>();
+        List<Optional<SpeakerLabelParser.LeadingLabel>> newLabels = new ArrayList<>();
+        boolean split = false;
+        for (int i = 0; i < blockLines.size(); i++) {
+            deadline.check();
+            String block = blockLines.get(i);
+            int partStart = 0;
+            int lineStart = block.indexOf('\n') + 1;
+            while (lineStart > 0 && lineStart < block.length()) {
+                int lineEnd = block.indexOf('\n', lineStart);
+                String line = block.substring(lineStart, lineEnd < 0 ? block.length() : lineEnd);
+                Optional<SpeakerLabelParser.LeadingLabel> found = labels.findLeadingLabel(line);
+                String before = found.isPresent() && known.contains(found.get().label())
+                        ? block.substring(partStart, lineStart - 1) : null;
+                String joined = before == null ? null : joinedLines(before, markdown);
+                if (joined != null && !joined.isBlank()) {
+                    newParagraphs.add(joined);
+                    newBlockLines.add(before);
+                    newLabels.add(labels.findLeadingLabel(joined));
+                    partStart = lineStart;
+                    split = true;
+                }
+                lineStart = lineEnd + 1;
+            }
+            if (partStart == 0) {
+                newParagraphs.add(paragraphs.get(i));
+                newBlockLines.add(block);
+                newLabels.add(leadingLabels.get(i));
+            } else {
+                String rest = block.substring(partStart);
+                String joined = joinedLines(rest, markdown);
+                newParagraphs.add(joined);
+                newBlockLines.add(rest);
+                newLabels.add(labels.findLeadingLabel(joined));
+            }
+        }
+        if (split) {
+            paragraphs.clear();
+            paragraphs.addAll(newParagraphs);
+            blockLines.clear();
+            blockLines.addAll(newBlockLines);
+            leadingLabels.clear();
+            leadingLabels.addAll(newLabels);
+        }
+        return split;
     }
 
     /**

@@ -2,7 +2,9 @@ package io.verbatim.parse.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,6 +55,34 @@ final class StageRemarks {
                     + "(?:rose|indicated (?:dissent|assent))\\s*[.—–\\-]*$");
 
     private StageRemarks() {
+    }
+
+    /** Words of a speaker talking to the listeners: first and second person pronouns. */
+    private static final Set<String> PERSONAL_PRONOUNS = Set.of(
+            "i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll", "me", "my", "mine", "we", "we're", "we’re",
+            "we've", "we’ve", "we'll", "we’ll", "us", "our", "ours", "you", "you're", "you’re", "your", "yours");
+
+    /**
+     * Whether the paragraph speaks in the first or second person ("Colleagues, I know …", "Thank you very much."):
+     * speech, where a report on the meeting ("Vladimir Putin also listened to reports …") speaks of everyone in the
+     * third person. One pass over the words.
+     */
+    static boolean speaksInPerson(String paragraph) {
+        int start = -1;
+        for (int i = 0; i <= paragraph.length(); i++) {
+            char c = i < paragraph.length() ? paragraph.charAt(i) : ' ';
+            boolean wordChar = Character.isLetter(c) || c == '\'' || c == '’';
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                String word = i - start <= 6 ? paragraph.substring(start, i).toLowerCase(Locale.ROOT) : "";
+                if (PERSONAL_PRONOUNS.contains(word)) {
+                    return true;
+                }
+                start = -1;
+            }
+        }
+        return false;
     }
 
     /** A paragraph that is nothing but a remark or an omission mark. */
@@ -130,12 +160,21 @@ final class StageRemarks {
         return notes.isEmpty() ? null : notes.toString();
     }
 
-    /** The text without the interpretation notes that open it. */
+    /**
+     * The text without the interpretation notes that open it. A colon right after them is the label's second colon
+     * ("Name: (re-translated): Hopefully …", the note written between two colons) and goes with them.
+     */
     static String withoutInterpretationNote(String text) {
         Matcher m = INTERPRETATION_NOTE.matcher(text);
         int from = 0;
         while (from < text.length() && m.region(from, text.length()).lookingAt()) {
             from = m.end();
+        }
+        if (from > 0 && from < text.length() && text.charAt(from) == ':') {
+            from++;
+            while (from < text.length() && Character.isWhitespace(text.charAt(from))) {
+                from++;
+            }
         }
         return text.substring(from);
     }

@@ -15,8 +15,10 @@ import java.util.Set;
  * omission mark is left out of the turns, and a label after it starts a new turn even for the same speaker (so does
  * a procedural narrative such as "The Prime Minister rose—" or "Mr Jones indicated dissent."); an interpretation
  * note that opens a turn ("(As interpreted.)") is that turn's annotation, not its text; a
- * section separator ("* * *") ends the turn; unlabelled paragraphs before the first label or after a separator are
- * not speech. A document without labels whose reader found its one author ({@link SourceDocument#author()}) is that
+ * section separator ("* * *") is furniture: a label after it starts a new turn, and unlabelled paragraphs after it go
+ * on with the turn while they speak in the first or second person ("Colleagues, I know …"); the first that does not
+ * ("Vladimir Putin also listened to reports …") is the page's narrative and ends the turn, and it and the paragraphs
+ * after it are not speech until the next label. Unlabelled paragraphs before the first label are not speech. A document without labels whose reader found its one author ({@link SourceDocument#author()}) is that
  * author's single turn.
  *
  * <p>The kind follows from the turns: none is a {@code readout}, one voice an {@code address}, several a
@@ -70,6 +72,7 @@ final class TurnAssembler {
             turn = new OpenTurn(document.author(), null);
         }
         boolean interrupted = false;
+        boolean afterSeparator = false; // unlabelled paragraphs since a separator inside a turn
         int labelIndex = 0;
         for (SourceBlock block : blocks) {
             deadline.check();
@@ -91,16 +94,19 @@ final class TurnAssembler {
                 }
                 interrupted = false;
                 turn.add(text);
+                afterSeparator = false;
             } else if (block.separator()) {
-                if (turn != null) {
-                    statements.add(turn.close(statements.size() + 1));
-                    turn = null;
-                }
-                interrupted = false;
+                // the separator is furniture: a label after it starts a new turn, speech after it goes on
+                afterSeparator = turn != null;
+                interrupted = true;
             } else if (block.narrative() || StageRemarks.isStandalone(block.text())
                     || StageRemarks.isProceduralNarrative(block.text())) {
                 remarks.add(block.text());
                 interrupted = true;
+            } else if (turn != null && afterSeparator && !StageRemarks.speaksInPerson(block.text())) {
+                // the page's own report after the transcript ("Vladimir Putin also listened to reports …")
+                statements.add(turn.close(statements.size() + 1));
+                turn = null;
             } else if (turn != null) {
                 turn.add(block.text());
             }

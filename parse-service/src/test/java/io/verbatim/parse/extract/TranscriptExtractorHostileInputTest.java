@@ -194,6 +194,28 @@ class TranscriptExtractorHostileInputTest {
                 .isLessThan(whole);
     }
 
+    /**
+     * A label at the start of a wrapped line splits the block (issue 11, held-out documents): every line of a
+     * block of megabytes is looked at once, with or without a label on it, so neither 60,000 labelled lines nor
+     * 100,000 unlabelled ones cost more than a pass (a copy of the block so far per line would be billions of
+     * characters).
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void aBlockOfAHundredThousandWrappedLinesIsSplitInOnePass() {
+        String known = "PRESIDENT ALVAREZ:  Hello.\n\nPRIME MINISTER KELL:  Hi.\n\nPRESIDENT ALVAREZ:  Yes.\n\n";
+        String labelled = known + "PRIME MINISTER KELL:  x\n" + "PRESIDENT ALVAREZ:  y\n".repeat(60_000);
+        String unlabelled = known + "PRIME MINISTER KELL:  x\n" + "and so on, words\n".repeat(100_000);
+
+        ExtractedTranscript split = extractor.extract(labelled, "text/plain", null);
+        ExtractedTranscript joined = extractor.extract(unlabelled, "text/plain", null);
+
+        assertThat(split.statements()).hasSize(5);
+        assertThat(split.statements().get(4).paragraphs()).hasSize(60_000);
+        assertThat(joined.statements()).hasSize(4);
+        assertThat(joined.statements().get(3).paragraphs()).singleElement();
+    }
+
     /** 0 is "a", 25 "z", 26 "ba": distinct letters-only words. */
     private static String letters(int number) {
         StringBuilder word = new StringBuilder();
