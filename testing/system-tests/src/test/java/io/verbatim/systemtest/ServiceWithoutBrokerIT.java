@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,9 @@ class ServiceWithoutBrokerIT {
         int deadBrokerPort = ServiceProcess.freePort();
         try (ServiceProcess ingest = ServiceProcess.start(Path.of("../..").toAbsolutePath().normalize(),
                 "ingest-service", ServiceProcess.freePort(), Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + deadBrokerPort,
-                        "VERBATIM_INGEST_SOURCES", "none"),
+                        "VERBATIM_INGEST_SOURCES", "none",
+                        // the prod profile refuses to start without an API key (deploy/README.md, "Safe defaults")
+                        "VERBATIM_API_KEY", "no-broker-" + UUID.randomUUID()),
                 Path.of("target/e2e-logs/no-broker"))) {
 
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
