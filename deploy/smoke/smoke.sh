@@ -412,7 +412,7 @@ announced() {
   # its status is ignored, what it printed is counted, and its error output goes to the step's log.
   { compose exec -T kafka /opt/kafka/bin/kafka-console-consumer.sh --bootstrap-server localhost:9092 \
     --topic statements.new --from-beginning --timeout-ms 10000 \
-    --formatter-property print.key=true --formatter-property key.separator='|' 2>"$WORK/logs/console-consumer.err" \
+    --property print.key=true --property key.separator='|' 2>"$WORK/logs/console-consumer.err" \
     || true; } | python3 -c '
 import json, sys
 document = sys.argv[1]
