@@ -13,6 +13,8 @@ public final class Topics {
     public static final String TRANSCRIPTS_PARSED_DLQ = "transcripts.parsed.dlq";
     /** One record per newly stored statement; event {@code statement.new}. */
     public static final String STATEMENTS_NEW = "statements.new";
+    /** One record per operator's correction of speakers (a merge or a split); event {@code speakers.changed}. */
+    public static final String SPEAKERS_CHANGED = "speakers.changed";
 
     private Topics() {
     }

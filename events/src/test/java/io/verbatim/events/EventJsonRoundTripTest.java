@@ -30,6 +30,19 @@ class EventJsonRoundTripTest {
     }
 
     @Test
+    void speakersChangedSurvivesJsonRoundTripWithNullsWrittenOut() {
+        SpeakersChanged event = new SpeakersChanged("e1", EventTypes.SPEAKERS_CHANGED, SpeakersChanged.MERGE,
+                "vladimir-putin", "Vladimir Putin", List.of("v-putin"), null, List.of("s1", "s2"), null,
+                Instant.parse("2024-06-20T08:00:00Z"));
+
+        String json = EventJson.write(event);
+
+        assertThat(EventJson.read(json, SpeakersChanged.class)).isEqualTo(event);
+        assertThat(json).startsWith("{\"eventId\":\"e1\",\"eventType\":\"speakers.changed\",\"change\":\"merge\"")
+                .contains("\"splitFrom\":null").contains("\"changedAt\":\"2024-06-20T08:00:00Z\"");
+    }
+
+    @Test
     void documentWithoutUrlIsIdentifiedByItsContent() {
         TranscriptFetched event = TranscriptFetched.of(null, "inbox", Instant.EPOCH, "text/plain", "Putin: Hello.");
 

@@ -98,6 +98,21 @@ class PublishedContractTest {
     }
 
     @Test
+    void speakerCorrectionsWrittenByTheCodeMatchTheirSchema() throws IOException {
+        JsonNode merge = asJson(speakersChanged());
+        ObjectNode split = (ObjectNode) asJson(new SpeakersChanged("c2", EventTypes.SPEAKERS_CHANGED,
+                SpeakersChanged.SPLIT, "jane-doe-2", "Jane Doe", List.of(), "jane-doe", List.of("a1"), null,
+                Instant.parse("2024-06-20T08:00:00Z")));
+        ObjectNode unknownChange = (ObjectNode) asJson(speakersChanged());
+        unknownChange.put("change", "rename");
+
+        assertThat(violations("speakers.changed", merge)).isEmpty();
+        assertThat(violations("speakers.changed", split)).isEmpty();
+        assertThat(violations("speakers.changed", unknownChange)).extracting(ValidationMessage::getType)
+                .contains("enum");
+    }
+
+    @Test
     void eventWithoutARequiredFieldDoesNotMatch() throws IOException {
         ObjectNode event = (ObjectNode) asJson(statementNew());
         event.remove("documentId");
@@ -176,7 +191,8 @@ class PublishedContractTest {
         Map<String, JsonNode> samples = Map.of(
                 "transcript.fetched", asJson(fetched()),
                 "transcript.parsed", asJson(parsed()),
-                "statement.new", asJson(statementNew()));
+                "statement.new", asJson(statementNew()),
+                "speakers.changed", asJson(speakersChanged()));
 
         samples.forEach((eventType, sample) -> {
             JsonNode schema = schemaTree(eventType);
@@ -231,7 +247,8 @@ class PublishedContractTest {
         }
 
         assertThat(sent).isEqualTo(channelAddresses());
-        assertThat(received).contains(Topics.TRANSCRIPTS_RAW, Topics.TRANSCRIPTS_PARSED, Topics.STATEMENTS_NEW);
+        assertThat(received).contains(Topics.TRANSCRIPTS_RAW, Topics.TRANSCRIPTS_PARSED, Topics.STATEMENTS_NEW,
+                Topics.SPEAKERS_CHANGED);
     }
 
     // (c) every payload reference resolves to a schema file
@@ -247,7 +264,8 @@ class PublishedContractTest {
         }
 
         assertThat(refs).containsExactlyInAnyOrder("schemas/transcript.fetched.schema.json",
-                "schemas/transcript.parsed.schema.json", "schemas/statement.new.schema.json");
+                "schemas/transcript.parsed.schema.json", "schemas/statement.new.schema.json",
+                "schemas/speakers.changed.schema.json");
         assertThat(refs).allSatisfy(ref -> assertThat(DOCS.resolve(ref)).isRegularFile());
     }
 
@@ -290,6 +308,13 @@ class PublishedContractTest {
                 .remarks(List.of("<…>")).source("Kremlin").tags(List.of("Foreign policy"))
                 .persons(List.of("Kim Jong-un", "Vladimir Putin")).fetchedAt(raw.fetchedAt())
                 .build();
+    }
+
+    private static SpeakersChanged speakersChanged() {
+        return new SpeakersChanged("0f8c2a8e-6c1b-4a43-9a37-2b7f4c1d9e10", EventTypes.SPEAKERS_CHANGED,
+                SpeakersChanged.MERGE, "vladimir-putin", "Vladimir Putin", List.of("v-putin"), null,
+                List.of(Sha256.ofParts(DOCUMENT_ID, "v-putin", "thank you.", "1")), "one person",
+                Instant.parse("2024-06-20T08:00:00Z"));
     }
 
     private static StatementNew statementNew() {

@@ -73,7 +73,7 @@ class RecordSizeChainTest {
     void everyContractTopicIsWrittenByAHopOfTheChain() throws IOException {
         assertThat(hops()).extracting(Hop::topic).containsExactlyInAnyOrder(Topics.TRANSCRIPTS_RAW,
                 Topics.TRANSCRIPTS_RAW_DLQ, Topics.TRANSCRIPTS_PARSED, Topics.TRANSCRIPTS_PARSED_DLQ,
-                Topics.STATEMENTS_NEW);
+                Topics.STATEMENTS_NEW, Topics.SPEAKERS_CHANGED);
     }
 
     private static List<Hop> hops() throws IOException {
@@ -91,7 +91,9 @@ class RecordSizeChainTest {
                 new Hop(Topics.TRANSCRIPTS_PARSED, "parse-service", "transcripts-parsed", "max-record-bytes", parsed),
                 new Hop(Topics.TRANSCRIPTS_PARSED_DLQ, "store-service", "transcripts-parsed-dlq", "max-record-bytes",
                         parsed),
-                new Hop(Topics.STATEMENTS_NEW, "store-service", "statements-new", "no bound here", 0));
+                new Hop(Topics.STATEMENTS_NEW, "store-service", "statements-new", "no bound here", 0),
+                // speakers.changed: an operator's correction, through the same outbox relay
+                new Hop(Topics.SPEAKERS_CHANGED, "store-service", "speakers-changed", "no bound here", 0));
     }
 
     /** The property in the service's application.properties, else the {@code @WithDefault} of its config method. */

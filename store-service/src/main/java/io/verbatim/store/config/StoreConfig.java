@@ -12,6 +12,19 @@ public interface StoreConfig {
 
     Api api();
 
+    Admin admin();
+
+    /** The operator's admin API ({@code /api/admin/}): corrections of speakers. */
+    interface Admin {
+
+        /**
+         * The key operators send in the {@code X-API-Key} header ({@code VERBATIM_STORE_ADMIN_API_KEY}). No default:
+         * while it is unset (or blank) the admin API is disabled and answers 503; a request without the key, or
+         * with another, answers 401.
+         */
+        java.util.Optional<String> apiKey();
+    }
+
     interface Outbox {
 
         /** How many outbox rows the relay publishes per transaction. */

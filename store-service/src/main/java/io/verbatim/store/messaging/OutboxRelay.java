@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.verbatim.events.ContractVersion;
 import io.verbatim.events.StatementNew;
+import io.verbatim.events.Topics;
 import io.verbatim.store.config.StoreConfig;
 import io.verbatim.store.health.StoreMetrics;
 import io.verbatim.store.persistence.OutboxEvent;
@@ -52,11 +53,14 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     public static final String CHANNEL = "statements-new";
+    /** The channel of {@code speakers.changed}: rows of that topic go out through it. */
+    public static final String SPEAKERS_CHANGED_CHANNEL = "speakers-changed";
     static final java.net.URI CLOUD_EVENT_SOURCE = java.net.URI.create("urn:verbatim:store-service");
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final Emitter<String> emitter;
+    private final Emitter<String> speakersChanged;
     private final StoreConfig config;
     private final StoreMetrics metrics;
     private final ReentrantLock running = new ReentrantLock();
@@ -69,8 +73,11 @@ public class OutboxRelay {
 
     private final int maxRequestSize;
 
-    public OutboxRelay(@Channel(CHANNEL) Emitter<String> emitter, StoreConfig config, StoreMetrics metrics) {
+    public OutboxRelay(@Channel(CHANNEL) Emitter<String> emitter,
+            @Channel(SPEAKERS_CHANGED_CHANNEL) Emitter<String> speakersChanged, StoreConfig config,
+            StoreMetrics metrics) {
         this.emitter = emitter;
+        this.speakersChanged = speakersChanged;
         this.config = config;
         this.metrics = metrics;
         this.maxRequestSize = producerMaxRequestSize(ConfigProvider.getConfig());
@@ -102,6 +109,12 @@ public class OutboxRelay {
     }
 
     void onOutboxWritten(@Observes(during = TransactionPhase.AFTER_SUCCESS) TranscriptStore.OutboxWritten written) {
+        wanted.set(true);
+        wakeUps.execute(this::relayPending);
+    }
+
+    void onSpeakersCorrected(
+            @Observes(during = TransactionPhase.AFTER_SUCCESS) io.verbatim.store.speaker.SpeakerCorrections.Corrected corrected) {
         wanted.set(true);
         wakeUps.execute(this::relayPending);
     }
@@ -308,6 +321,7 @@ public class OutboxRelay {
         headers.add("eventType", row.eventType.getBytes(StandardCharsets.UTF_8));
         headers.add(ContractVersion.HEADER, ContractVersion.CURRENT.getBytes(StandardCharsets.UTF_8));
         if (row.speakerId != null) {
+            // statement.new: the statement's speaker; speakers.changed: the speaker after the change
             headers.add(StatementNew.SPEAKER_ID_HEADER, row.speakerId.getBytes(StandardCharsets.UTF_8));
         }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
@@ -323,8 +337,10 @@ public class OutboxRelay {
                 .withDataContentType("application/json")
                 .withTimestamp(row.createdAt.atZone(java.time.ZoneOffset.UTC))
                 .build();
+        // one channel per topic, each mapped to its topic in application.properties
+        Emitter<String> channel = Topics.SPEAKERS_CHANGED.equals(row.topic) ? speakersChanged : emitter;
         try {
-            emitter.send(Message.of(row.payload, Metadata.of(metadata, cloudEvent),
+            channel.send(Message.of(row.payload, Metadata.of(metadata, cloudEvent),
                     () -> {
                         acknowledged.complete(null);
                         return CompletableFuture.completedFuture(null);

@@ -89,6 +89,25 @@ public class SpeakerDirectory {
         return new Resolved(speaker, officeRole);
     }
 
+    /**
+     * A new person record named {@code name} (an operator's split), with its name as alias; its public id is the
+     * name's slug, numbered when that id or a former (merged) id is taken.
+     */
+    public SpeakerEntity createPerson(String name, Instant now) {
+        SpeakerNames.ReadName read = SpeakerNames.read(name);
+        SpeakerEntity speaker = create(read, now, SpeakerEntity.PERSON);
+        addAlias(speaker, read, now);
+        return speaker;
+    }
+
+    /** Records {@code name} as an alias of {@code speaker}, so that later documents with that name resolve to it. */
+    public void addAlias(SpeakerEntity speaker, SpeakerNames.ReadName read, Instant now) {
+        entityManager.createNativeQuery("insert into speaker_alias (speaker_id, alias_key, alias, first_seen_at) "
+                        + "values (?1, ?2, ?3, ?4) on conflict do nothing")
+                .setParameter(1, speaker.id).setParameter(2, truncate(read.fullKey(), 200))
+                .setParameter(3, read.display()).setParameter(4, now).executeUpdate();
+    }
+
     /** Adds an external id to a speaker unless that id already names a speaker. */
     public void addExternalId(SpeakerEntity speaker, String scheme, String value, String source) {
         entityManager.createNativeQuery("insert into speaker_external_id (speaker_id, scheme, value, source) "
@@ -171,7 +190,11 @@ public class SpeakerDirectory {
 
     /** The speaker of an office label that could not be resolved: one record per label, found by its id. */
     private SpeakerEntity officeLabel(SpeakerNames.ReadName read, Instant now) {
-        return SpeakerEntity.<SpeakerEntity>find("publicId", SpeakerNames.slug(read.display())).firstResultOptional()
+        String publicId = SpeakerNames.slug(read.display());
+        return SpeakerEntity.<SpeakerEntity>find("publicId", publicId).firstResultOptional()
+                .or(() -> entityManager.createQuery("select s from SpeakerEntity s where s.id in (select r.speakerId "
+                                + "from SpeakerRedirect r where r.publicId = :id)", SpeakerEntity.class)
+                        .setParameter("id", publicId).getResultStream().findFirst()) // merged by an operator
                 .orElseGet(() -> create(read, now, SpeakerEntity.OFFICE));
     }
 

@@ -23,6 +23,16 @@ import org.junit.jupiter.api.Test;
 class StoreApiProblemsTest {
 
     @Test
+    void theAdminApiIsDisabledWith503WhileNoAdminKeyIsConfigured() {
+        Response answer = given().header("X-API-Key", "any").contentType("application/json")
+                .body("{\"keep\":\"a\",\"merge\":[\"b\"]}").post("/api/admin/speakers/merge");
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.jsonPath().getString("detail")).contains("VERBATIM_STORE_ADMIN_API_KEY");
+    }
+
+    @Test
     void aBadParameterIsA400Problem() {
         Response answer = given().queryParam("limit", "0").get("/api/statements");
 

@@ -7,7 +7,8 @@ import java.util.List;
 public final class ContractTopics {
 
     public static final List<String> ALL = List.of(Topics.TRANSCRIPTS_RAW, Topics.TRANSCRIPTS_RAW_DLQ,
-            Topics.TRANSCRIPTS_PARSED, Topics.TRANSCRIPTS_PARSED_DLQ, Topics.STATEMENTS_NEW);
+            Topics.TRANSCRIPTS_PARSED, Topics.TRANSCRIPTS_PARSED_DLQ, Topics.STATEMENTS_NEW,
+            Topics.SPEAKERS_CHANGED);
 
     private ContractTopics() {
     }
