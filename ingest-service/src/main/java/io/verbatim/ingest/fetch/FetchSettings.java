@@ -1,5 +1,6 @@
 package io.verbatim.ingest.fetch;
 
+import io.verbatim.httpguard.IpAddressPolicy;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -26,6 +27,9 @@ public record FetchSettings(
         long maxBodyBytes,
         int maxRedirects,
         Set<String> allowedHosts) {
+
+    /** The configuration property an operator uses to allowlist hosts, named in every refusal. */
+    public static final String ALLOWED_HOSTS_SETTING = "verbatim.ingest.allowed-hosts";
 
     public static final String DEFAULT_USER_AGENT = "Verbatim/0.1 (+https://github.com/verbatim; transcript archiver)";
 
