@@ -96,7 +96,7 @@ class EventJsonRoundTripTest {
                 "ordinal", "speaker", "annotation", "text", "paragraphs", "remarks", "transcript", "storedAt");
         assertThat(fieldNames(tree.get("speaker"))).containsExactly("id", "name", "role", "externalIds");
         assertThat(fieldNames(tree.get("transcript"))).containsExactly("title", "publishedAt", "location",
-                "sourceUrl");
+                "sourceUrl", "kind", "source");
     }
 
     @Test

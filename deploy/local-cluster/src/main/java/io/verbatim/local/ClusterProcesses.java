@@ -24,23 +24,26 @@ public final class ClusterProcesses implements AutoCloseable {
     public static final String INGEST = "ingest-service";
     public static final String PARSE = "parse-service";
     public static final String STORE = "store-service";
+    public static final String NOTIFY = "notify-service";
 
     /** The topics of the contract, created with 3 partitions when missing. */
     public static final List<String> TOPICS = List.of(Topics.TRANSCRIPTS_RAW, Topics.TRANSCRIPTS_RAW_DLQ,
-            Topics.TRANSCRIPTS_PARSED, Topics.TRANSCRIPTS_PARSED_DLQ, Topics.STATEMENTS_NEW);
+            Topics.TRANSCRIPTS_PARSED, Topics.TRANSCRIPTS_PARSED_DLQ, Topics.STATEMENTS_NEW,
+            Topics.NOTIFY_DELIVERIES_DLQ);
 
     /**
      * Where and how to start. A port of 0 takes a free one. {@code externalBootstrap} and {@code externalJdbcUrl}
      * (with user and password in {@code serviceEnvironment}) replace the local broker or database when set.
+     * A negative {@code notifyPort} leaves notify-service out (the chaos harness and the pipeline benchmark).
      */
     public record Settings(Path root, Path data, int kafkaPort, int kafkaControllerPort, int postgresPort,
-            int ingestPort, int parsePort, int storePort, String apiKey, String externalBootstrap,
+            int ingestPort, int parsePort, int storePort, int notifyPort, String apiKey, String externalBootstrap,
             String externalJdbcUrl, Map<String, Map<String, String>> serviceEnvironment) {
 
-        /** Everything local on free ports, with extra environment per service name. */
+        /** Everything local on free ports, without notify-service, with extra environment per service name. */
         public static Settings local(Path root, Path data, String apiKey,
                 Map<String, Map<String, String>> serviceEnvironment) {
-            return new Settings(root, data, 0, 0, 0, 0, 0, 0, apiKey, null, null, serviceEnvironment);
+            return new Settings(root, data, 0, 0, 0, 0, 0, 0, -1, apiKey, null, null, serviceEnvironment);
         }
     }
 
@@ -102,6 +105,13 @@ public final class ClusterProcesses implements AutoCloseable {
         startService(INGEST, settings.ingestPort(), ingestEnv);
         startService(PARSE, settings.parsePort(), Map.of());
         startService(STORE, settings.storePort(), database);
+        if (settings.notifyPort() >= 0) {
+            Map<String, String> notifyEnv = new HashMap<>(database);
+            notifyEnv.put("VERBATIM_NOTIFY_API_KEY", settings.apiKey());
+            notifyEnv.put("VERBATIM_NOTIFY_STORE_PUBLIC_URL", "http://localhost:" + services.get(STORE).port());
+            out.println("- starting notify-service");
+            startService(NOTIFY, settings.notifyPort(), notifyEnv);
+        }
         for (ServiceProcess service : services.values()) {
             service.awaitReady(Duration.ofSeconds(120));
             out.println("  " + service.name() + " ready at " + service.baseUrl());
