@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a subscription wants; every field given must match (an empty filter matches every statement).
+ * What a subscription wants; every field given must match (an empty filter matches every statement). The
+ * constructor keeps names, kinds and sources in their compared form.
  *
  * @param speakerId   the speaker's id as store-service gives it ({@code vladimir-putin}); exact
  * @param speakerName the speaker's display name, compared without case, accents and punctuation
@@ -20,22 +21,45 @@ import java.util.Map;
  */
 public record SubscriptionFilter(String speakerId, String speakerName, TextQuery query, String kind, String source) {
 
-    public boolean matches(StatementNew statement, Map<String, int[]> vector) {
-        StatementNew.Speaker speaker = statement.speaker();
-        if (speakerId != null && (speaker == null || !speakerId.equals(speaker.id()))) {
+    public SubscriptionFilter {
+        speakerName = speakerName == null ? null : nameKey(speakerName);
+        kind = kind == null ? null : normal(kind);
+        source = source == null ? null : normal(source);
+    }
+
+    /** A statement as every filter looks at it, worked out once per statement. */
+    public record Analysed(String speakerId, String speakerNameKey, String kind, List<String> sourceKeys,
+            Map<String, int[]> vector) {
+
+        public static Analysed of(StatementNew statement) {
+            StatementNew.Speaker speaker = statement.speaker();
+            StatementNew.Transcript transcript = statement.transcript();
+            return new Analysed(speaker == null ? null : speaker.id(),
+                    speaker == null ? null : nameKey(speaker.name()),
+                    transcript == null || transcript.kind() == null ? null : normal(transcript.kind()),
+                    transcript == null ? List.of() : SubscriptionFilter.sourceKeys(transcript),
+                    EnglishText.vector(statement.text()));
+        }
+    }
+
+    public boolean matches(StatementNew statement) {
+        return matches(Analysed.of(statement));
+    }
+
+    public boolean matches(Analysed statement) {
+        if (speakerId != null && !speakerId.equals(statement.speakerId())) {
             return false;
         }
-        if (speakerName != null && (speaker == null || !nameKey(speakerName).equals(nameKey(speaker.name())))) {
+        if (speakerName != null && !speakerName.equals(statement.speakerNameKey())) {
             return false;
         }
-        StatementNew.Transcript transcript = statement.transcript();
-        if (kind != null && (transcript == null || !kind.equalsIgnoreCase(String.valueOf(transcript.kind())))) {
+        if (kind != null && !kind.equals(statement.kind())) {
             return false;
         }
-        if (source != null && (transcript == null || !sourceKeys(transcript).contains(normal(source)))) {
+        if (source != null && !statement.sourceKeys().contains(source)) {
             return false;
         }
-        return query == null || query.matches(vector);
+        return query == null || query.matches(statement.vector());
     }
 
     /** A name compared without case, accents and punctuation: "Vladímir  Pútin" and "vladimir putin" are one. */

@@ -37,13 +37,11 @@ public final class SubscriptionIndex {
             if (filter.speakerId() != null) {
                 bySpeakerId.computeIfAbsent(filter.speakerId(), k -> new ArrayList<>()).add(entry);
             } else if (filter.speakerName() != null) {
-                bySpeakerName.computeIfAbsent(SubscriptionFilter.nameKey(filter.speakerName()),
-                        k -> new ArrayList<>()).add(entry);
+                bySpeakerName.computeIfAbsent(filter.speakerName(), k -> new ArrayList<>()).add(entry);
             } else if (filter.query() != null && filter.query().requiredLexeme().isPresent()) {
                 byLexeme.computeIfAbsent(filter.query().requiredLexeme().get(), k -> new ArrayList<>()).add(entry);
             } else if (filter.source() != null) {
-                bySource.computeIfAbsent(SubscriptionFilter.normal(filter.source()), k -> new ArrayList<>())
-                        .add(entry);
+                bySource.computeIfAbsent(filter.source(), k -> new ArrayList<>()).add(entry);
             } else {
                 unkeyed.add(entry);
             }
@@ -61,34 +59,30 @@ public final class SubscriptionIndex {
 
     /** The ids of the subscriptions {@code statement} matches, each once, in no particular order. */
     public Set<String> matching(StatementNew statement) {
-        Map<String, int[]> vector = EnglishText.vector(statement.text());
+        SubscriptionFilter.Analysed analysed = SubscriptionFilter.Analysed.of(statement);
         Set<String> matched = new LinkedHashSet<>();
-        StatementNew.Speaker speaker = statement.speaker();
-        if (speaker != null) {
-            check(bySpeakerId.get(speaker.id()), statement, vector, matched);
-            check(bySpeakerName.get(SubscriptionFilter.nameKey(speaker.name())), statement, vector, matched);
+        if (analysed.speakerId() != null) {
+            check(bySpeakerId.get(analysed.speakerId()), analysed, matched);
+            check(bySpeakerName.get(analysed.speakerNameKey()), analysed, matched);
         }
         if (!byLexeme.isEmpty()) {
-            for (String lexeme : vector.keySet()) {
-                check(byLexeme.get(lexeme), statement, vector, matched);
+            for (String lexeme : analysed.vector().keySet()) {
+                check(byLexeme.get(lexeme), analysed, matched);
             }
         }
-        if (!bySource.isEmpty() && statement.transcript() != null) {
-            for (String key : SubscriptionFilter.sourceKeys(statement.transcript())) {
-                check(bySource.get(key), statement, vector, matched);
-            }
+        for (String key : analysed.sourceKeys()) {
+            check(bySource.get(key), analysed, matched);
         }
-        check(unkeyed, statement, vector, matched);
+        check(unkeyed, analysed, matched);
         return matched;
     }
 
-    private static void check(List<Entry> entries, StatementNew statement, Map<String, int[]> vector,
-            Set<String> matched) {
+    private static void check(List<Entry> entries, SubscriptionFilter.Analysed statement, Set<String> matched) {
         if (entries == null) {
             return;
         }
         for (Entry entry : entries) {
-            if (entry.filter().matches(statement, vector)) {
+            if (entry.filter().matches(statement)) {
                 matched.add(entry.id());
             }
         }
