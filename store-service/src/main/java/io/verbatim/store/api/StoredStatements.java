@@ -49,7 +49,8 @@ final class StoredStatements {
                 (String) r[12], (String) r[13], (String) r[14]);
     }
 
-    private static List<String> strings(Object json) {
+    /** A JSON array of strings as stored (paragraphs, remarks). */
+    static List<String> strings(Object json) {
         try {
             return EventJson.mapper().readValue(String.valueOf(json), STRINGS);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
