@@ -16,6 +16,7 @@ import io.verbatim.store.speaker.SpeakerNames;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.verbatim.events.EventJson;
@@ -121,7 +122,7 @@ public class StatementStreamResource {
             Multi<StatementNew> afterwards = buffer.filter(s -> !replayed.contains(s.statementId()));
             return Multi.createBy().concatenating().streams(fromStore, afterwards)
                     .onTermination().invoke(following::cancel);
-        });
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()); // the store is read off the event loop
     }
 
 }
