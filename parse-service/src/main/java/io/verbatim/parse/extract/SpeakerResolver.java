@@ -122,7 +122,8 @@ final class SpeakerResolver {
         if (person == null) {
             return new TranscriptParsed.Speaker(label.name(), label.role(), label.verbatim());
         }
-        String name = person.name.contains(" ") ? person.name : label.name();
+        // a surname alone keeps the label's spelling, without a form of address: "MS. CHANG:" is "Chang"
+        String name = person.name.contains(" ") ? person.name : withoutHonorific(label.name());
         return new TranscriptParsed.Speaker(name, person.role, label.verbatim());
     }
 
