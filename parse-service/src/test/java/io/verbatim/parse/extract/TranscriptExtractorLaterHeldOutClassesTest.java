@@ -10,12 +10,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The classes of error that the second held-out set (gold documents 49-56, issue 11) showed, one test per class, on
- * small made-up documents: consecutive unnamed labels ("Q" after "Q", "Remark:" after "Remark:") form one turn like
- * any other speaker's; a surname under a form of address ("MS. CHANG:") is the surname alone; "Q" written straight
- * against a dash is a question label.
+ * The classes of error that the second and third held-out sets (gold documents 49-56 and 57-64, issue 11) showed, one
+ * test per class, on small made-up documents. Second set (classes 15-17): consecutive unnamed labels ("Q" after "Q",
+ * "Remark:" after "Remark:") form one turn like any other speaker's; a surname under a form of address ("MS. CHANG:")
+ * is the surname alone; "Q" written straight against a dash is a question label. Third set (classes 18-19): a
+ * persons-catalogue link between the bold runs of a label is part of it; a label misspelt by two swapped letters is
+ * the document's more frequent spelling.
  */
-class TranscriptExtractorUnnamedAndSurnameLabelsTest {
+class TranscriptExtractorLaterHeldOutClassesTest {
 
     private static final String KREMLIN = "http://en.kremlin.ru/events/president/news/1";
 
@@ -95,6 +97,54 @@ class TranscriptExtractorUnnamedAndSurnameLabelsTest {
                         tuple("Dana Holt", List.of("Go ahead.")),
                         tuple("Question", List.of(dash + " since he took office, has he called?")),
                         tuple("Dana Holt", List.of("No.", "Q-tips are not labels.")));
+    }
+
+    // --- third held-out set ---------------------------------------------------------------------------------------
+
+    @Test
+    void boldPersonLinkBetweenTheBoldRunsOfALabelIsPartOfTheLabel() {
+        String html = kremlin("<p><b>President of Russia Vladimir Putin:</b> Mr Petrov, please.</p>"
+                + "<p><b>Minister of Industry and Trade </b><a href=\"http://en.kremlin.ru/catalog/persons/1/events\""
+                + " class=\"person_tag read__tag\"><b>Ivan Petrov</b></a><b>:</b> Mr President, colleagues,</p>"
+                + "<p>Carrying out the programme is a priority.</p>"
+                + "<p><b>Vladimir Putin:</b> Thank you.</p>"
+                + "<p>A <a href=\"/catalog/persons/1/events\"><b>link</b></a> inside speech stays speech.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role(),
+                Statement::paragraphs).containsExactly(
+                        tuple("Vladimir Putin", "President of Russia", List.of("Mr Petrov, please.")),
+                        tuple("Ivan Petrov", "Minister of Industry and Trade",
+                                List.of("Mr President, colleagues,", "Carrying out the programme is a priority.")),
+                        tuple("Vladimir Putin", "President of Russia",
+                                List.of("Thank you.", "A link inside speech stays speech.")));
+    }
+
+    @Test
+    void labelMisspeltByTwoSwappedLettersIsTheDocumentsMoreFrequentSpelling() {
+        String text = "THE PRESIDENT:  Good morning.\n\n"
+                + "Q    Mr. President, a question.\n\n"
+                + "THE PRESIDNET:  Go ahead.\n\n"
+                + "Q    Thank you.\n\n"
+                + "THE PRESIDENT:  That is all.\n\n"
+                + "MR. DUNN:  One more.\n\n"
+                + "MR. DUNNE:  And me.\n\n"
+                + "MR. DUNNE:  Thank you.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().label())
+                .containsExactly(
+                        tuple("The President", "THE PRESIDENT"),
+                        tuple("Question", "Q"),
+                        // the verbatim label keeps the page's spelling
+                        tuple("The President", "THE PRESIDNET"),
+                        tuple("Question", "Q"),
+                        tuple("The President", "THE PRESIDENT"),
+                        // a letter more is not a swap: two people
+                        tuple("Dunn", "MR. DUNN"),
+                        tuple("Dunne", "MR. DUNNE"));
     }
 
     private static String kremlin(String paragraphs) {
