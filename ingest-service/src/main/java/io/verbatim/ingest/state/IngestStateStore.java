@@ -84,6 +84,7 @@ public class IngestStateStore {
     private static final String ENTRY_PREFIX = "entry:";
     /** The inbox folder is read by the owner of this partition only. */
     public static final int INBOX_PARTITION = 0;
+    private static final String OWNERSHIP_THREAD = "ingest-state-ownership";
 
     private final Map<String, Object> kafkaConfig;
     private final IngestConfig config;
@@ -139,12 +140,20 @@ public class IngestStateStore {
      * stops.
      */
     public void close() {
-        stopping = true;
+        synchronized (this) {
+            stopping = true;
+        }
         wakeUp(ownershipConsumer);
         wakeUp(directoryConsumer);
         for (Thread thread : List.copyOf(threads)) {
             try {
-                thread.join(config.ownership().handoverTimeout().plusSeconds(15).toMillis());
+                // the group member hands its partitions back (bounded by the hand-over time-out and the close);
+                // the others only read, and a retry pause or a slow broker must not hold up the shutdown
+                boolean member = thread.getName().equals(OWNERSHIP_THREAD);
+                thread.join(member ? config.ownership().handoverTimeout().plusSeconds(15).toMillis() : 2_000);
+                if (!member && thread.isAlive()) {
+                    thread.interrupt();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -598,9 +607,12 @@ public class IngestStateStore {
                 backoff = Math.min(backoff * 2, 10_000);
             }
         }
-        Thread owner = new Thread(this::ownPartitions, "ingest-state-ownership");
+        Thread owner = new Thread(this::ownPartitions, OWNERSHIP_THREAD);
         owner.setDaemon(true);
         synchronized (this) {
+            if (stopping) {
+                return;
+            }
             threads.add(owner);
         }
         owner.start();
