@@ -66,11 +66,36 @@ public class IngestStateStore {
     private final Map<String, FeedSource> sources = new ConcurrentHashMap<>();
     /** In access order (least recently used first); guarded by itself. */
     private final Map<String, CrawlState> urls = new LinkedHashMap<>(16, 0.75f, true);
+    /** URLs with a write sent and not yet counted in memory, with the number of their latest write; guarded by urls. */
+    private final Map<String, Long> inFlight = new HashMap<>();
+    /** Held while sending URL records and tombstones, so their order in the topic is the order they count in. */
+    private final Object sendOrder = new Object();
+    /** Numbers the URL writes; guarded by sendOrder. */
+    private long lastWrite;
     private final Set<String> removedSources = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean loaded = new AtomicBoolean();
     private volatile boolean stopping;
     private volatile KafkaProducer<String, String> producer;
     private Thread loader;
+    private volatile WriteObserver observer = new WriteObserver() {
+    };
+
+    /**
+     * Called at the points where another thread's write of the same URL can come in between: after a write's
+     * acknowledgement (before the URL's state counts in memory) and after the decision to forget URLs (before their
+     * tombstones are sent). Does nothing in the service; tests hold a thread there to make an interleaving happen.
+     */
+    interface WriteObserver {
+        default void acknowledged(CrawlState state) {
+        }
+
+        default void forgetting(List<String> urls) {
+        }
+    }
+
+    void observeWrites(WriteObserver observer) {
+        this.observer = observer;
+    }
 
     public IngestStateStore(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, IngestConfig config) {
         this.kafkaConfig = kafkaConfig;
@@ -173,14 +198,19 @@ public class IngestStateStore {
     }
 
     public void putUrl(CrawlState state) {
-        write(URL_PREFIX + state.url(), encode("url", state));
-        forget(remember(state));
+        putUrls(List.of(state));
     }
 
     /**
      * Writes many URL states at once: all records are sent, then every acknowledgement awaited (one round trip for
      * the batch instead of one per URL). Only the acknowledged ones count; if any failed, this throws after the
      * others are recorded.
+     *
+     * <p>Order per URL: the records of one URL reach {@code ingest.state} in the order in which their states count in
+     * memory, so a restart reads back what memory held. Three rules make it so (docs/ingest-service.md, "The crawl
+     * state's bound and its tombstones"): records and tombstones are sent under one lock ({@link #sendOrder}); a URL
+     * with a write sent and not yet counted is never forgotten; the decision to forget URLs and the sending of their
+     * tombstones happen under that lock together, so no write of the same URL can come in between.
      */
     public void putUrls(List<CrawlState> states) {
         if (states.isEmpty()) {
@@ -188,57 +218,87 @@ public class IngestStateStore {
         }
         requireLoaded();
         List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>(states.size());
-        for (CrawlState state : states) {
-            sent.add(producer().send(new ProducerRecord<>(config.stateTopic(), URL_PREFIX + state.url(),
-                    encode("url", state))));
+        long[] writes = new long[states.size()];
+        synchronized (sendOrder) {
+            for (int i = 0; i < states.size(); i++) {
+                CrawlState state = states.get(i);
+                writes[i] = ++lastWrite;
+                synchronized (urls) {
+                    inFlight.put(state.url(), writes[i]);
+                }
+                sent.add(producer().send(new ProducerRecord<>(config.stateTopic(), URL_PREFIX + state.url(),
+                        encode("url", state))));
+            }
         }
         long deadline = System.nanoTime() + config.publishTimeout().toNanos();
         IllegalStateException failure = null;
-        List<String> forgotten = new java.util.ArrayList<>();
+        boolean[] acknowledged = new boolean[states.size()];
         for (int i = 0; i < states.size(); i++) {
             try {
                 sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                forgotten.addAll(remember(states.get(i)));
+                acknowledged[i] = true;
+                observer.acknowledged(states.get(i));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing the crawl state", e);
+                failure = new IllegalStateException("interrupted while writing the crawl state", e);
+                break;
             } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
                 failure = new IllegalStateException("could not write the crawl state to " + config.stateTopic()
                         + ": " + e.getMessage(), e);
             }
         }
-        forget(forgotten);
+        synchronized (sendOrder) {
+            List<String> forgotten = new java.util.ArrayList<>();
+            synchronized (urls) {
+                for (int i = 0; i < states.size(); i++) {
+                    CrawlState state = states.get(i);
+                    boolean latest = inFlight.remove(state.url(), writes[i]);
+                    // a later write of the same URL, still in flight, decides what memory holds
+                    if (acknowledged[i] && latest) {
+                        urls.put(state.url(), state);
+                    }
+                }
+                forgotten.addAll(evictBeyondTheBound());
+            }
+            forget(forgotten);
+        }
         if (failure != null) {
             throw failure;
         }
     }
 
-    /**
-     * Holds the URL's state and, beyond {@code max-urls}, forgets the least recently used settled URLs; returns
-     * them.
-     */
+    /** Holds the URL's state (while loading); beyond {@code max-urls}, forgets the least recently used settled ones. */
     private List<String> remember(CrawlState state) {
         synchronized (urls) {
             urls.put(state.url(), state);
-            if (urls.size() <= config.crawlState().maxUrls()) {
-                return List.of();
-            }
-            List<String> forgotten = new java.util.ArrayList<>();
-            Iterator<Map.Entry<String, CrawlState>> eldestFirst = urls.entrySet().iterator();
-            while (urls.size() > config.crawlState().maxUrls() && eldestFirst.hasNext()) {
-                Map.Entry<String, CrawlState> url = eldestFirst.next();
-                if (!CrawlState.PENDING.equals(url.getValue().status())) {
-                    eldestFirst.remove();
-                    forgotten.add(url.getKey());
-                }
-            }
-            return forgotten;
+            return evictBeyondTheBound();
         }
     }
 
     /**
-     * Writes a tombstone for each forgotten URL, so the topic keeps no more than memory does once compacted. Not
-     * awaited: a tombstone that fails leaves a record that the next load forgets again.
+     * Beyond {@code max-urls}, removes the least recently used settled URLs that have no write in flight and returns
+     * them; the caller holds {@code urls}.
+     */
+    private List<String> evictBeyondTheBound() {
+        if (urls.size() <= config.crawlState().maxUrls()) {
+            return List.of();
+        }
+        List<String> forgotten = new java.util.ArrayList<>();
+        Iterator<Map.Entry<String, CrawlState>> eldestFirst = urls.entrySet().iterator();
+        while (urls.size() > config.crawlState().maxUrls() && eldestFirst.hasNext()) {
+            Map.Entry<String, CrawlState> url = eldestFirst.next();
+            if (!CrawlState.PENDING.equals(url.getValue().status()) && !inFlight.containsKey(url.getKey())) {
+                eldestFirst.remove();
+                forgotten.add(url.getKey());
+            }
+        }
+        return forgotten;
+    }
+
+    /**
+     * Sends a tombstone for each forgotten URL, so the topic keeps no more than memory does once compacted; the caller
+     * holds {@link #sendOrder} (or is loading, when no write can run). Not awaited: a tombstone that fails leaves a
+     * record that the next load forgets again.
      */
     private void forget(List<String> forgotten) {
         if (forgotten.isEmpty()) {
@@ -246,6 +306,7 @@ public class IngestStateStore {
         }
         LOG.debugf("crawl state: %d settled URLs forgotten (verbatim.ingest.crawl-state.max-urls %d)",
                 forgotten.size(), config.crawlState().maxUrls());
+        observer.forgetting(forgotten);
         for (String url : forgotten) {
             producer().send(new ProducerRecord<>(config.stateTopic(), URL_PREFIX + url, null), (metadata, e) -> {
                 if (e != null) {
@@ -293,13 +354,16 @@ public class IngestStateStore {
                 ensureTopic();
                 Set<String> forgotten = new HashSet<>();
                 load(forgotten);
-                loaded.set(true);
-                LOG.infof("crawl state loaded from %s: %d sources, %d urls", config.stateTopic(), sources.size(),
-                        urlCount());
                 synchronized (urls) {
                     forgotten.removeAll(urls.keySet());
                 }
-                forget(List.copyOf(forgotten));
+                // before any write may run (they wait for loaded), so no write of these URLs can follow a tombstone
+                synchronized (sendOrder) {
+                    forget(List.copyOf(forgotten));
+                }
+                loaded.set(true);
+                LOG.infof("crawl state loaded from %s: %d sources, %d urls", config.stateTopic(), sources.size(),
+                        urlCount());
                 seedConfiguredSources();
             } catch (Exception e) {
                 LOG.warnf("crawl state not loaded yet (%s); retrying", e.getMessage());
