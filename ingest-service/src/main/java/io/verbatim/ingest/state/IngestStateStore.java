@@ -93,6 +93,12 @@ public class IngestStateStore {
     private final Map<String, Versioned> sourcePolls = new HashMap<>();
     /** In access order (least recently used first); only URLs of owned partitions; guarded by itself. */
     private final Map<String, CrawlState> urls = new LinkedHashMap<>(16, 0.75f, true);
+    /** URLs with a write sent and not yet counted in memory, with the number of their latest write (under urls). */
+    private final Map<String, Long> writesInFlight = new HashMap<>();
+    /** Held while sending URL records and tombstones, so their order in the topic is the order they count in. */
+    private final Object sendOrder = new Object();
+    /** Numbers the URL writes; guarded by sendOrder. */
+    private long lastWrite;
     /** Guards {@link #rebuilding}, {@link #ready}, {@link #inFlight}, {@link #listed}, {@link #forgottenWhileRebuilding}. */
     private final Object ownership = new Object();
     private final Set<Integer> rebuilding = new HashSet<>();
@@ -109,6 +115,25 @@ public class IngestStateStore {
     private volatile KafkaConsumer<String, String> directoryConsumer;
     private volatile KafkaConsumer<String, String> ownershipConsumer;
     private final List<Thread> threads = new ArrayList<>();
+    private volatile WriteObserver observer = new WriteObserver() {
+    };
+
+    /**
+     * Called at the points where another thread's write of the same URL can come in between: after a write's
+     * acknowledgement (before the URL's state counts in memory) and after the decision to forget URLs (before their
+     * tombstones are sent). Does nothing in the service; tests hold a thread there to make an interleaving happen.
+     */
+    interface WriteObserver {
+        default void acknowledged(CrawlState state) {
+        }
+
+        default void forgetting(List<String> urls) {
+        }
+    }
+
+    void observeWrites(WriteObserver observer) {
+        this.observer = observer;
+    }
 
     /** A directory value with the offset of the record it came from; a removed source has no value. */
     private record Versioned(FeedSource source, long offset) {
@@ -419,15 +444,20 @@ public class IngestStateStore {
     }
 
     public void putUrl(CrawlState state) {
-        requireOwned(state.url());
-        write(URL_PREFIX + state.url(), state.url(), encode("url", state));
-        forget(remember(state));
+        putUrls(List.of(state));
     }
 
     /**
      * Writes many URL states at once: all records are sent, then every acknowledgement awaited (one round trip for
      * the batch instead of one per URL). Only the acknowledged ones count; if any failed, this throws after the
      * others are recorded.
+     *
+     * <p>Order per URL: the records of one URL reach {@code ingest.state} in the order in which their states count in
+     * memory, so the next owner's rebuild reads back what memory held. Three rules make it so (docs/ingest-service.md,
+     * "The crawl state's bound and its tombstones"): records and tombstones are sent under one lock
+     * ({@link #sendOrder}); a URL with a write sent and not yet counted is never forgotten; the decision to forget
+     * URLs and the sending of their tombstones happen under that lock together, so no write of the same URL can come
+     * in between. Only the latest write of a URL sets memory.
      */
     public void putUrls(List<CrawlState> states) {
         if (states.isEmpty()) {
@@ -436,25 +466,59 @@ public class IngestStateStore {
         requireLoaded();
         states.forEach(state -> requireOwned(state.url()));
         List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>(states.size());
-        for (CrawlState state : states) {
-            sent.add(producer().send(record(URL_PREFIX + state.url(), state.url(), encode("url", state))));
+        long[] writes = new long[states.size()];
+        synchronized (sendOrder) {
+            try {
+                for (int i = 0; i < states.size(); i++) {
+                    CrawlState state = states.get(i);
+                    writes[i] = ++lastWrite;
+                    synchronized (urls) {
+                        writesInFlight.put(state.url(), writes[i]);
+                    }
+                    sent.add(producer().send(record(URL_PREFIX + state.url(), state.url(), encode("url", state))));
+                }
+            } catch (RuntimeException e) {
+                // a send that threw (a full buffer, no metadata): the writes of this call count nowhere
+                synchronized (urls) {
+                    for (int i = 0; i < states.size(); i++) {
+                        writesInFlight.remove(states.get(i).url(), writes[i]);
+                    }
+                }
+                throw e;
+            }
         }
         long deadline = System.nanoTime() + config.publishTimeout().toNanos();
         IllegalStateException failure = null;
-        List<String> forgotten = new java.util.ArrayList<>();
+        boolean[] acknowledged = new boolean[states.size()];
         for (int i = 0; i < states.size(); i++) {
             try {
                 sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                forgotten.addAll(remember(states.get(i)));
+                acknowledged[i] = true;
+                observer.acknowledged(states.get(i));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing the crawl state", e);
+                failure = new IllegalStateException("interrupted while writing the crawl state", e);
+                break;
             } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
                 failure = new IllegalStateException("could not write the crawl state to " + config.stateTopic()
                         + ": " + e.getMessage(), e);
             }
         }
-        forget(forgotten);
+        synchronized (sendOrder) {
+            List<String> forgotten;
+            synchronized (urls) {
+                for (int i = 0; i < states.size(); i++) {
+                    CrawlState state = states.get(i);
+                    boolean latest = writesInFlight.remove(state.url(), writes[i]);
+                    // a later write of the same URL, still in flight, decides what memory holds
+                    if (acknowledged[i] && latest) {
+                        urls.put(state.url(), state);
+                    }
+                }
+                forgotten = evictBeyondTheBound();
+            }
+            forget(forgotten);
+        }
         if (failure != null) {
             throw failure;
         }
@@ -514,31 +578,40 @@ public class IngestStateStore {
     }
 
     /**
-     * Holds the URL's state and, beyond {@code max-urls}, forgets the least recently used settled URLs; returns
-     * them.
+     * Holds a URL's state read while rebuilding and, beyond {@code max-urls}, forgets the least recently used settled
+     * URLs; returns them (their tombstones are sent when a rebuild finishes, see {@link #finishRebuild}).
      */
     private List<String> remember(CrawlState state) {
         synchronized (urls) {
             urls.put(state.url(), state);
-            if (urls.size() <= config.crawlState().maxUrls()) {
-                return List.of();
-            }
-            List<String> forgotten = new java.util.ArrayList<>();
-            Iterator<Map.Entry<String, CrawlState>> eldestFirst = urls.entrySet().iterator();
-            while (urls.size() > config.crawlState().maxUrls() && eldestFirst.hasNext()) {
-                Map.Entry<String, CrawlState> url = eldestFirst.next();
-                if (!CrawlState.PENDING.equals(url.getValue().status())) {
-                    eldestFirst.remove();
-                    forgotten.add(url.getKey());
-                }
-            }
-            return forgotten;
+            return evictBeyondTheBound();
         }
     }
 
     /**
-     * Writes a tombstone for each forgotten URL, so the topic keeps no more than memory does once compacted. Not
-     * awaited: a tombstone that fails leaves a record that the next load forgets again.
+     * Beyond {@code max-urls}, removes the least recently used settled URLs that have no write in flight and returns
+     * them; the caller holds {@code urls}.
+     */
+    private List<String> evictBeyondTheBound() {
+        if (urls.size() <= config.crawlState().maxUrls()) {
+            return List.of();
+        }
+        List<String> forgotten = new java.util.ArrayList<>();
+        Iterator<Map.Entry<String, CrawlState>> eldestFirst = urls.entrySet().iterator();
+        while (urls.size() > config.crawlState().maxUrls() && eldestFirst.hasNext()) {
+            Map.Entry<String, CrawlState> url = eldestFirst.next();
+            if (!CrawlState.PENDING.equals(url.getValue().status()) && !writesInFlight.containsKey(url.getKey())) {
+                eldestFirst.remove();
+                forgotten.add(url.getKey());
+            }
+        }
+        return forgotten;
+    }
+
+    /**
+     * Sends a tombstone for each forgotten URL, so the topic keeps no more than memory does once compacted; the caller
+     * holds {@link #sendOrder} and decided under it which URLs to forget. Not awaited: a tombstone that fails leaves a
+     * record that the next rebuild forgets again.
      */
     private void forget(List<String> forgotten) {
         if (forgotten.isEmpty()) {
@@ -546,6 +619,7 @@ public class IngestStateStore {
         }
         LOG.debugf("crawl state: %d settled URLs forgotten (verbatim.ingest.crawl-state.max-urls %d)",
                 forgotten.size(), config.crawlState().maxUrls());
+        observer.forgetting(forgotten);
         for (String url : forgotten) {
             producer().send(record(URL_PREFIX + url, url, null), (metadata, e) -> {
                 if (e != null) {
@@ -823,25 +897,39 @@ public class IngestStateStore {
         }
     }
 
+    /**
+     * Sends the tombstones of the URLs forgotten while rebuilding (those of partitions no longer rebuilding), then
+     * counts the partition as ready, so no write of its URLs can run before them. The decision (not held again, no
+     * write in flight) and the tombstones go together under {@link #sendOrder}, as in {@link #putUrls}.
+     */
     private void finishRebuild(int partition, long millis) {
-        List<String> forgotten = new ArrayList<>();
-        synchronized (ownership) {
-            if (!rebuilding.remove(partition)) {
-                return;
-            }
-            ready.put(partition, Instant.now());
-            for (Iterator<String> it = forgottenWhileRebuilding.iterator(); it.hasNext(); ) {
-                String url = it.next();
-                if (!rebuilding.contains(partitionOf(url))) {
-                    it.remove();
-                    forgotten.add(url);
+        synchronized (sendOrder) {
+            List<String> forgotten = new ArrayList<>();
+            synchronized (ownership) {
+                if (!rebuilding.contains(partition)) {
+                    return;
+                }
+                for (Iterator<String> it = forgottenWhileRebuilding.iterator(); it.hasNext(); ) {
+                    String url = it.next();
+                    int of = partitionOf(url);
+                    if (of == partition || !rebuilding.contains(of)) {
+                        it.remove();
+                        forgotten.add(url);
+                    }
                 }
             }
+            synchronized (urls) {
+                forgotten.removeAll(urls.keySet());
+                forgotten.removeAll(writesInFlight.keySet());
+            }
+            forget(forgotten);
+            synchronized (ownership) {
+                if (!rebuilding.remove(partition)) {
+                    return; // halted meanwhile
+                }
+                ready.put(partition, Instant.now());
+            }
         }
-        synchronized (urls) {
-            forgotten.removeAll(urls.keySet());
-        }
-        forget(forgotten);
         LOG.infof("crawl ownership: partition %d of %s ready in %d ms after its assignment; %d urls held",
                 partition, config.stateTopic(), millis, urlCount());
     }
