@@ -42,7 +42,9 @@ class ScaleOutCrawlTest {
 
     private static final int PARTITIONS = 6;
     private static final int PAGES_PER_HOST = 8;
-    private static final Duration HOST_DELAY = Duration.ofMillis(300);
+    // long enough that replica-a still has pages of its hosts left when it stops, even on a loaded machine (at 300 ms
+    // a starved test thread once let it finish them all first, and no take-over happened to check)
+    private static final Duration HOST_DELAY = Duration.ofSeconds(1);
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
