@@ -15,6 +15,9 @@ import io.verbatim.events.Topics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -39,8 +42,8 @@ public final class CrawlReplica implements AutoCloseable {
     private final KafkaProducer<String, String> rawProducer;
     private final PageFetcher fetcher;
     private final CrawlLoop loop;
-    private volatile boolean crawling;
-    private Thread driver;
+    /** Runs the crawl loop's ticks, as the service's scheduler does; null until started. */
+    private ScheduledExecutorService driver;
 
     /**
      * @param settings {@code verbatim.ingest.*} settings on top of the defaults; the User-Agent names the replica
@@ -75,26 +78,19 @@ public final class CrawlReplica implements AutoCloseable {
     /** Joins the group and starts crawling what it is given. */
     public CrawlReplica start() {
         state.start();
-        crawling = true;
-        driver = new Thread(() -> {
-            while (crawling) {
-                loop.tick();
-                try {
-                    Thread.sleep(config.feeds().tick().toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "crawl-" + name);
-        driver.start();
+        driver = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "crawl-" + name));
+        long tick = config.feeds().tick().toMillis();
+        driver.scheduleWithFixedDelay(loop::tick, 0, tick, TimeUnit.MILLISECONDS);
         return this;
     }
 
     /** Stops the crawl loop after its pass in progress. */
     public void stopCrawling() throws InterruptedException {
-        crawling = false;
         if (driver != null) {
-            driver.join();
+            driver.shutdown(); // the pass in progress ends, no new one starts
+            if (!driver.awaitTermination(2, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the crawl pass of " + name + " did not end within 2 minutes");
+            }
         }
     }
 

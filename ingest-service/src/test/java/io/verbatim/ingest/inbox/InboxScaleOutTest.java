@@ -14,12 +14,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -40,11 +44,11 @@ class InboxScaleOutTest {
     Path inbox;
 
     private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
-    private volatile boolean scanning = true;
+    private final List<ScheduledExecutorService> scanners = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
-        scanning = false;
+        scanners.forEach(ScheduledExecutorService::shutdownNow);
         for (AutoCloseable closeable : opened) {
             closeable.close();
         }
@@ -87,18 +91,13 @@ class InboxScaleOutTest {
         opened.add(replica);
         replica.state.start();
         InboxWatcher watcher = new InboxWatcher(replica.config, replica.publisher, replica.state);
-        Thread scanner = new Thread(() -> {
-            while (scanning) {
-                watcher.scan();
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "inbox-" + name);
-        scanner.setDaemon(true);
-        scanner.start();
+        ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "inbox-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        scanners.add(scanner);
+        scanner.scheduleWithFixedDelay(watcher::scan, 0, 20, TimeUnit.MILLISECONDS);
         return replica;
     }
 
