@@ -32,14 +32,17 @@ BUILT_IMAGES=()
 
 # Only the project name and the published ports are overridden; the compose file itself is used as it is.
 export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-verbatim-smoke}"
-read -r VERBATIM_INGEST_PORT VERBATIM_PARSE_PORT VERBATIM_STORE_PORT VERBATIM_KAFKA_EXTERNAL_PORT < <(python3 -c '
+read -r VERBATIM_INGEST_PORT VERBATIM_PARSE_PORT VERBATIM_STORE_PORT VERBATIM_KAFKA_EXTERNAL_PORT \
+  VERBATIM_NOTIFY_PORT < <(python3 -c '
 import socket
-sockets = [socket.socket() for _ in range(4)]
+sockets = [socket.socket() for _ in range(5)]
 for s in sockets:
     s.bind(("127.0.0.1", 0))
 print(*[s.getsockname()[1] for s in sockets])')
-export VERBATIM_INGEST_PORT VERBATIM_PARSE_PORT VERBATIM_STORE_PORT VERBATIM_KAFKA_EXTERNAL_PORT
+export VERBATIM_INGEST_PORT VERBATIM_PARSE_PORT VERBATIM_STORE_PORT VERBATIM_KAFKA_EXTERNAL_PORT VERBATIM_NOTIFY_PORT
 export VERBATIM_API_KEY="smoke-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
+# notify-service, in the same compose file, does not start without a key of its own either
+export VERBATIM_NOTIFY_API_KEY="smoke-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 export VERBATIM_INGEST_SOURCES=none
 INGEST="http://127.0.0.1:$VERBATIM_INGEST_PORT"
 STORE="http://127.0.0.1:$VERBATIM_STORE_PORT"
@@ -300,8 +303,8 @@ if [[ ${#STAND_INS[@]} -gt 0 ]]; then
 fi
 
 # --- the project's images and containers ---------------------------------------------------------------------------
-step "package the three services" "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -DskipTests package \
-  -pl ingest-service,parse-service,store-service -am
+step "package the services" "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -DskipTests package \
+  -pl ingest-service,parse-service,store-service,notify-service -am
 
 compose_up() {
   compose config -q

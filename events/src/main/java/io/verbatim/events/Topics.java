@@ -18,7 +18,7 @@ public final class Topics {
 
     /**
      * Webhook deliveries notify-service gave up on (after the last try, or refused outright by the receiver): the
-     * webhook body as value, keyed by subscription id, the reason in the dead-letter headers. Since contract 1.5.
+     * webhook body as value, keyed by subscription id, the reason in the dead-letter headers. Since contract 1.6.
      */
     public static final String NOTIFY_DELIVERIES_DLQ = "notify.deliveries.dlq";
 
