@@ -214,6 +214,9 @@ public final class CrawlStateMemoryBenchmark {
                         + " searches disallowed");
             }
             report("robots.txt cache", "sites", maxSites, robots.cachedSites(), beyondCount, before, atBound, past);
+            System.out.printf(Locale.ROOT, "the fetcher's connection pool after %,d sites: state for %,d sites, %,d "
+                    + "idle connections (bound: fetch.max-connections %,d)%n", beyondCount, fetcher.pooledSites(),
+                    fetcher.idleConnections(), fetcher.settings().maxConnections());
         } finally {
             server.stop(0);
         }
