@@ -220,7 +220,11 @@ final class StageRemarks {
 
     /** A time stamp line ("11:59 A.M. EDT", "END 1:43 P.M. CET"); after the speech it closes the transcript. */
     static boolean isTimeStamp(String normalized) {
-        return normalized.length() <= 40 && TIME_STAMP.matcher(normalized).matches();
+        if (normalized.isEmpty() || normalized.length() > 40) {
+            return false;
+        }
+        char first = normalized.charAt(0);
+        return (Character.isDigit(first) || first == 'E' || first == 'e') && TIME_STAMP.matcher(normalized).matches();
     }
 
     /** A paragraph that starts a site footer ("EDITOR'S NOTE", "Recent Posts", "Leave a reply"): the text ends. */
