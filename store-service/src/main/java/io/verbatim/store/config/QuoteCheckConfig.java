@@ -1,0 +1,27 @@
+package io.verbatim.store.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the quote check ({@code POST /api/quotes/check} and the check-a-quote page), prefix {@code verbatim.quotes}. */
+@ConfigMapping(prefix = "verbatim.quotes")
+public interface QuoteCheckConfig {
+
+    /**
+     * The score from which a passage is presented as what the quote renders ("said, with these differences");
+     * below it the answer says that nothing stored matches closely and lists the nearest passages only as such.
+     */
+    @WithDefault("0.75")
+    double threshold();
+
+    /**
+     * pg_trgm's {@code word_similarity} a statement needs with the quote to be a candidate at all (the
+     * {@code word_similarity_threshold} of the {@code <%} operator, which the trigram index answers).
+     */
+    @WithDefault("0.5")
+    double candidateSimilarity();
+
+    /** How many candidates, most similar by trigrams first, are aligned word by word. */
+    @WithDefault("30")
+    int candidates();
+}
