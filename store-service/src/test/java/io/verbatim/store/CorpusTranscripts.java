@@ -80,16 +80,12 @@ public final class CorpusTranscripts {
             String documentId = Sha256.hex(name + salt);
             TranscriptParsed event = new TranscriptParsed(TranscriptParsed.eventIdFor(documentId, "h", "test"),
                     EventTypes.TRANSCRIPT_PARSED, documentId, SpeakerIdentityTest.sourceUrl(source), "h", "test",
-                    TranscriptParsed.KIND_TRANSCRIPT, gold.get("title").asText(), published, location(name), "en",
+                    TranscriptParsed.KIND_TRANSCRIPT, gold.get("title").asText(), published, null, "en",
                     statements, remarks, publisher, List.of(), List.of(), Instant.now());
             return new GoldTranscript(name, event, whole);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String location(String name) {
-        return name.contains("kremlin") ? "The Kremlin, Moscow" : name.contains("-wh-") ? "The White House" : null;
     }
 
     /** The turn's paragraphs from the one holding {@code start} (at or after {@code from}), or null. */
