@@ -61,6 +61,7 @@ final class Options {
               --load-timeout=PT10M      give up waiting for the consumer after this (and report what was stored)
               --searches=200            sequential timed GET /api/statements?q=...&limit=20
               --deep-pages=200          pages of the cursor walk (limit=20 each) on the commonest query word
+              --quote-checks=300        POST /api/quotes/check requests, sequential (a third each: verbatim, a word dropped, spliced)
               --copy-runs=3             timed runs of each COPY variant (the summary gives their mean and each)
               --logs=<root>/benchmarks/store/target/bench-logs   store-service's log file goes there
             Each option may also be given as a system property: -Dstorebench.documents=500

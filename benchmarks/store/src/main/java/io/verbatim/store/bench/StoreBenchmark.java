@@ -68,6 +68,7 @@ public final class StoreBenchmark {
         Duration loadTimeout = options.duration("load-timeout", Duration.ofMinutes(10));
         int searches = options.integer("searches", 200);
         int deepPages = options.integer("deep-pages", 200);
+        int quoteChecks = options.integer("quote-checks", 300);
         int copyRuns = Math.max(1, options.integer("copy-runs", 3));
 
         report.put(RUN, "date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
@@ -132,6 +133,7 @@ public final class StoreBenchmark {
                 ConsumerThroughput.Result consumer = new ConsumerThroughput(report).run(broker.bootstrapServers(),
                         admin, db, warmup, measured, statementsPerDocument, loadTimeout);
                 new SearchLatency(report).run(service.baseUrl(), db, searches, deepPages);
+                new QuoteCheckLatency(report).run(service.baseUrl(), db, paragraphs, quoteChecks, seed);
                 report.load("after the load and searches");
                 service.close();
                 started.set(null);
