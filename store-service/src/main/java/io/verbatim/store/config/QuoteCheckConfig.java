@@ -15,8 +15,8 @@ public interface QuoteCheckConfig {
     double threshold();
 
     /**
-     * pg_trgm's {@code word_similarity} a statement needs with the quote to be a candidate at all (the
-     * {@code word_similarity_threshold} of the {@code <%} operator, which the trigram index answers).
+     * pg_trgm's {@code word_similarity} of the quote with a statement that the full-text index found, below which
+     * the statement is not a candidate.
      */
     @WithDefault("0.5")
     double candidateSimilarity();

@@ -1,9 +1,9 @@
 package io.verbatim.store.pages;
 
 /**
- * Where a speaker's feed is, for the link on the speaker page. This branch serves no feeds yet (the Atom feeds
- * {@code /feeds/speakers/{id}.atom} are another change), so there is none: the page's template shows the link as soon
- * as this answers a URL.
+ * Where a speaker's feed is, for the link on the speaker page. No Verbatim service serves speaker feeds yet (the
+ * Atom feeds are notify-service's, not yet landed), so this answers null and the page shows no link (never a dead
+ * one); the template shows the link as soon as this answers a URL.
  */
 final class SpeakerFeeds {
 

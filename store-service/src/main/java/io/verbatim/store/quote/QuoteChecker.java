@@ -14,13 +14,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a quote against what was said: candidates from PostgreSQL by trigram word similarity ({@code pg_trgm}'s
- * {@code <%} operator on the GIN trigram index of {@code statement.text}), then each candidate aligned word by word
+ * Checks a quote against what was said: candidates from PostgreSQL's full-text index ({@link #candidateQuery}),
+ * ranked by trigram word similarity ({@code pg_trgm}'s {@code word_similarity}), then each candidate aligned word by word
  * ({@link PassageAligner}) to find the passage the quote renders, score it and name the differences. Read only, on
  * the query pool ({@link ReadQueries}).
  */
@@ -101,17 +103,29 @@ public class QuoteChecker {
                     + " words; search for fewer");
         }
         List<Object[]> rows = queries.run(session -> {
-            session.createNativeQuery("select set_config('pg_trgm.word_similarity_threshold', :t, false)",
-                    Object.class).setParameter("t", Double.toString(config.candidateSimilarity())).getSingleResult();
             @SuppressWarnings("unchecked")
-            List<Object[]> found = session.createNativeQuery("select s.statement_id, t.document_id, s.ordinal, "
+            List<String> lexemes = session.createNativeQuery("select u.lexeme from unnest(to_tsvector('english', :q)) u "
+                    + "cross join lateral unnest(u.positions) p order by p", String.class)
+                    .setParameter("q", text).getResultList();
+            String windows = candidateQuery(lexemes);
+            if (windows == null) {
+                return List.<Object[]>of();
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> found = session.createNativeQuery("with candidate as materialized ("
+                            + "select s.id, word_similarity(:q, s.text) as similarity from statement s "
+                            + "where s.search @@ cast(:windows as tsquery)) "
+                            + "select s.statement_id, t.document_id, s.ordinal, "
                             + "sp.public_id, sp.name, coalesce(s.speaker_role, sp.role), s.speaker_label, "
-                            + "s.annotation, s.paragraphs::text, t.title, t.published_at, t.source_url, "
-                            + "word_similarity(:q, s.text) as similarity "
-                            + "from statement s join speaker sp on sp.id = s.speaker_id "
+                            + "s.annotation, s.paragraphs::text, t.title, t.published_at, t.source_url, c.similarity "
+                            + "from candidate c join statement s on s.id = c.id "
+                            + "join speaker sp on sp.id = s.speaker_id "
                             + "join transcript t on t.id = s.transcript_id "
-                            + "where :q <% s.text order by similarity desc, s.id desc limit :n", Object[].class)
-                    .setParameter("q", text).setParameter("n", config.candidates()).getResultList();
+                            + "where c.similarity >= :min order by c.similarity desc, s.id desc limit :n",
+                            Object[].class)
+                    .setParameter("q", text).setParameter("windows", windows)
+                    .setParameter("min", config.candidateSimilarity()).setParameter("n", config.candidates())
+                    .getResultList();
             return found;
         });
         List<QuoteMatch> matches = new ArrayList<>();
@@ -182,6 +196,42 @@ public class QuoteChecker {
         return (annotation != null && INTERPRETED.matcher(annotation).find())
                 || (label != null && label.toLowerCase(Locale.ROOT).contains("interpret"))
                 || (speakerName != null && speakerName.toLowerCase(Locale.ROOT).contains("interpreter"));
+    }
+
+    /**
+     * The full-text query that finds a quote's candidate statements on the GIN index of {@code statement.search}
+     * ({@code to_tsvector('english', text)}), from the quote's lexemes in the order said (stop words gone, words
+     * stemmed): every window of three consecutive lexemes, all its lexemes required, any window enough
+     * ({@code (a & b & c) | (b & c & d) | ...}), so that a word dropped, replaced or misspelt leaves the windows
+     * without it. A quote of three to five lexemes needs all but one of them, in any one of its leave-one-out sets
+     * ({@code (b & c) | (a & c) | (a & b)}); one of one or two lexemes needs them all. {@code null} when the quote has
+     * no lexeme (only stop words: "to be or not to be"), which finds nothing.
+     */
+    static String candidateQuery(List<String> lexemes) {
+        if (lexemes.isEmpty()) {
+            return null;
+        }
+        int n = lexemes.size();
+        Set<String> windows = new LinkedHashSet<>();
+        if (n <= 2) {
+            windows.add(conjunction(lexemes));
+        } else if (n <= 5) {
+            for (int left = 0; left < n; left++) {
+                List<String> rest = new ArrayList<>(lexemes);
+                rest.remove(left);
+                windows.add(conjunction(rest));
+            }
+        } else {
+            for (int from = 0; from + 3 <= n; from++) {
+                windows.add(conjunction(lexemes.subList(from, from + 3)));
+            }
+        }
+        return String.join(" | ", windows);
+    }
+
+    private static String conjunction(List<String> lexemes) {
+        return "(" + String.join(" & ", lexemes.stream().distinct()
+                .map(l -> "'" + l.replace("\\", "\\\\").replace("'", "''") + "'").toList()) + ")";
     }
 
     private static List<Integer> range(int from, int to) {
