@@ -15,6 +15,13 @@ public interface QuoteCheckConfig {
     double threshold();
 
     /**
+     * How many statements the full-text query keeps, best {@code ts_rank_cd} first, for the costlier trigram
+     * {@code word_similarity}: bounds the work for a quote of common words that many statements hold.
+     */
+    @WithDefault("300")
+    int fullTextCandidates();
+
+    /**
      * pg_trgm's {@code word_similarity} of the quote with a statement that the full-text index found, below which
      * the statement is not a candidate.
      */

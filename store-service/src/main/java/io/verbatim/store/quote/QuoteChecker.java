@@ -112,9 +112,12 @@ public class QuoteChecker {
                 return List.<Object[]>of();
             }
             @SuppressWarnings("unchecked")
-            List<Object[]> found = session.createNativeQuery("with candidate as materialized ("
-                            + "select s.id, word_similarity(:q, s.text) as similarity from statement s "
-                            + "where s.search @@ cast(:windows as tsquery)) "
+            List<Object[]> found = session.createNativeQuery("with found as materialized ("
+                            + "select s.id from statement s where s.search @@ cast(:windows as tsquery) "
+                            + "order by ts_rank_cd(s.search, cast(:windows as tsquery)) desc, s.id desc limit :pool), "
+                            + "candidate as materialized ("
+                            + "select s.id, word_similarity(:q, s.text) as similarity from found f "
+                            + "join statement s on s.id = f.id) "
                             + "select s.statement_id, t.document_id, s.ordinal, "
                             + "sp.public_id, sp.name, coalesce(s.speaker_role, sp.role), s.speaker_label, "
                             + "s.annotation, s.paragraphs::text, t.title, t.published_at, t.source_url, c.similarity "
@@ -124,6 +127,7 @@ public class QuoteChecker {
                             + "where c.similarity >= :min order by c.similarity desc, s.id desc limit :n",
                             Object[].class)
                     .setParameter("q", text).setParameter("windows", windows)
+                    .setParameter("pool", config.fullTextCandidates())
                     .setParameter("min", config.candidateSimilarity()).setParameter("n", config.candidates())
                     .getResultList();
             return found;
@@ -201,9 +205,9 @@ public class QuoteChecker {
     /**
      * The full-text query that finds a quote's candidate statements on the GIN index of {@code statement.search}
      * ({@code to_tsvector('english', text)}), from the quote's lexemes in the order said (stop words gone, words
-     * stemmed): every window of three consecutive lexemes, all its lexemes required, any window enough
+     * stemmed): every window of consecutive lexemes, all its lexemes required, any window enough
      * ({@code (a & b & c) | (b & c & d) | ...}), so that a word dropped, replaced or misspelt leaves the windows
-     * without it. A quote of three to five lexemes needs all but one of them, in any one of its leave-one-out sets
+     * without it. A window holds half the quote's lexemes, at least three and at most five. A quote of three to five lexemes needs all but one of them, in any one of its leave-one-out sets
      * ({@code (b & c) | (a & c) | (a & b)}); one of one or two lexemes needs them all. {@code null} when the quote has
      * no lexeme (only stop words: "to be or not to be"), which finds nothing.
      */
@@ -222,8 +226,11 @@ public class QuoteChecker {
                 windows.add(conjunction(rest));
             }
         } else {
-            for (int from = 0; from + 3 <= n; from++) {
-                windows.add(conjunction(lexemes.subList(from, from + 3)));
+            // half the lexemes, 3 to 5: one change anywhere still leaves a whole window, and the longer windows of a
+            // long quote are rarer, so fewer statements of common words are found only to be ranked away
+            int size = Math.max(3, Math.min(5, n / 2));
+            for (int from = 0; from + size <= n; from++) {
+                windows.add(conjunction(lexemes.subList(from, from + size)));
             }
         }
         return String.join(" | ", windows);
