@@ -32,17 +32,24 @@ BUILT_IMAGES=()
 
 # Only the project name and the published ports are overridden; the compose file itself is used as it is.
 export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-verbatim-smoke}"
-read -r VERBATIM_INGEST_PORT VERBATIM_PARSE_PORT VERBATIM_STORE_PORT VERBATIM_KAFKA_EXTERNAL_PORT < <(python3 -c '
+# Each service's host port is left to the engine (the port variables set to the empty string: compose publishes
+# "127.0.0.1::8081"), so that the scale-out step can add replicas without editing the compose file and without
+# clashing with anything on this machine; podman's Docker API refuses the compose file's default port ranges.
+# `published` below asks compose which port each replica got.
+VERBATIM_INGEST_PORT=""
+VERBATIM_PARSE_PORT=""
+VERBATIM_STORE_PORT=""
+VERBATIM_KAFKA_EXTERNAL_PORT=$(python3 -c '
 import socket
-sockets = [socket.socket() for _ in range(4)]
-for s in sockets:
+with socket.socket() as s:
     s.bind(("127.0.0.1", 0))
-print(*[s.getsockname()[1] for s in sockets])')
+    print(s.getsockname()[1])')
 export VERBATIM_INGEST_PORT VERBATIM_PARSE_PORT VERBATIM_STORE_PORT VERBATIM_KAFKA_EXTERNAL_PORT
 export VERBATIM_API_KEY="smoke-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 export VERBATIM_INGEST_SOURCES=none
-INGEST="http://127.0.0.1:$VERBATIM_INGEST_PORT"
-STORE="http://127.0.0.1:$VERBATIM_STORE_PORT"
+# Set once the containers run: the host port each service's first replica took from its range.
+INGEST=""
+STORE=""
 
 say() { printf '%s\n' "$*"; }
 elapsed() { awk -v from="$1" -v now="$(date +%s.%N)" 'BEGIN { printf "%.1f", now - from }'; }
@@ -209,7 +216,7 @@ else
   ENGINE=podman
 fi
 say "smoke: engine $ENGINE, project $COMPOSE_PROJECT_NAME, folder $WORK"
-say "smoke: ports on 127.0.0.1: ingest $VERBATIM_INGEST_PORT, parse $VERBATIM_PARSE_PORT, store $VERBATIM_STORE_PORT, kafka $VERBATIM_KAFKA_EXTERNAL_PORT"
+say "smoke: ports on 127.0.0.1: the services' ports chosen by the engine (printed once they run), kafka $VERBATIM_KAFKA_EXTERNAL_PORT"
 if [[ $ENGINE == podman ]]; then
   export CONTAINERS_CONF="$WORK/podman/containers.conf" CONTAINERS_STORAGE_CONF="$WORK/podman/storage.conf"
   export DOCKER_HOST="unix://$WORK/podman.sock"
@@ -307,6 +314,8 @@ compose_up() {
   compose config -q
   compose up -d --build
 }
+# The address a service's replica ($2, from 1) published its port ($3) on, as http://host:port.
+published() { echo "http://$(compose port --index="$2" "$1" "$3" | tail -n 1)"; }
 COMPOSE_STARTED=1
 [[ $ENGINE == docker ]] && BUILT_IMAGES+=(verbatim/ingest-service verbatim/parse-service verbatim/store-service)
 step "docker-compose up -d --build" compose_up
@@ -334,6 +343,9 @@ wait_healthy() {
   done
 }
 step "every container healthy" wait_healthy
+INGEST=$(published ingest-service 1 8081)
+STORE=$(published store-service 1 8083)
+say "smoke: ingest-service at $INGEST, store-service at $STORE"
 
 check_hygiene() {
   for service in ingest-service parse-service store-service; do
@@ -453,19 +465,68 @@ kill_and_start() {
 }
 step "kill $KILLED, start it, healthy again" kill_and_start
 
-second_document() {
-  local document stored announced_listing count
-  document=$(submit "$ROOT/corpus/docs/01-kremlin-le-pen-meeting.html" text/html second)
-  echo "second documentId $document"
+# Submits $1 (HTML) to the ingest-service at $INGEST as source $2; passes when store-service serves its statements
+# and statements.new carries as many; prints the count.
+document_flows() {
+  local document stored count announced_listing
+  document=$(submit "$1" text/html "$2")
+  echo "documentId $document (submitted to $INGEST)" >&2
   stored=$(stored_statements "$document" 1)
-  echo "store-service: $stored"
+  echo "store-service: $stored" >&2
   count=${stored%% *}
   announced_listing=$(announced "$document")
-  echo "statements.new: $announced_listing"
-  [[ ${announced_listing%% *} == "$count" ]] || { echo "stored $count statements, announced ${announced_listing%% *}"; return 1; }
+  echo "statements.new: $announced_listing" >&2
+  [[ ${announced_listing%% *} == "$count" ]] || { echo "stored $count statements, announced ${announced_listing%% *}" >&2; return 1; }
+  echo "$count"
+}
+
+second_document() {
+  local count
+  count=$(document_flows "$ROOT/corpus/docs/01-kremlin-le-pen-meeting.html" second)
   note "second document: $count statements stored and $count announced after the restart of $KILLED"
 }
 step "a second document flows after the restart" second_document
+
+# Issue 17: `--scale` works with the compose file as it is. Two replicas of each service join the running cluster
+# (the first ones are not recreated); every replica becomes healthy on its own port of the range, and a document
+# submitted to the SECOND ingest-service replica is stored and announced in full, in ordinal order.
+SCALED=(ingest-service parse-service store-service)
+scale_out() {
+  compose up -d --no-recreate --no-build --scale ingest-service=2 --scale parse-service=2 --scale store-service=2
+  local deadline=$((SECONDS + HEALTHY_TIMEOUT)) pending
+  while true; do
+    pending=()
+    for service in "${SCALED[@]}"; do
+      local ids; mapfile -t ids < <(container_of "$service")
+      [[ ${#ids[@]} -eq 2 ]] || { pending+=("$service:${#ids[@]}-replicas"); continue; }
+      for id in "${ids[@]}"; do
+        [[ $(health_of "$id") == healthy ]] || pending+=("$service:$id")
+      done
+    done
+    [[ ${#pending[@]} -eq 0 ]] && break
+    [[ $SECONDS -lt $deadline ]] || { echo "not healthy after ${HEALTHY_TIMEOUT}s: ${pending[*]}"; return 1; }
+    sleep 2
+  done
+  compose ps
+  local ports=""
+  for service in "${SCALED[@]}"; do
+    local port; port=$(case $service in ingest-service) echo 8081 ;; parse-service) echo 8082 ;; *) echo 8083 ;; esac)
+    local first second
+    first=$(published "$service" 1 "$port"); second=$(published "$service" 2 "$port")
+    [[ $first != "$second" ]] || { echo "$service: both replicas on $first"; return 1; }
+    curl -fsS "$second/q/health/ready" >/dev/null || { echo "$service replica 2 at $second not ready"; return 1; }
+    ports+=" $service ${first##*:}+${second##*:}"
+  done
+  note "scaled to two replicas of each service, every one healthy; host ports:$ports"
+}
+step "docker-compose up --scale (2 of each service)" scale_out
+
+scaled_document() {
+  local count
+  count=$(INGEST="$(published ingest-service 2 8081)" document_flows "$ROOT/corpus/docs/02-kremlin-mishustin-meeting.html" scaled)
+  note "document through the second ingest-service replica: $count statements stored and $count announced"
+}
+step "a document flows through the scaled cluster" scaled_document
 
 step "docker-compose down -v" compose down -v --remove-orphans
 COMPOSE_STARTED=0

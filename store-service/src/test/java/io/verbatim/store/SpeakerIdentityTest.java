@@ -131,9 +131,7 @@ class SpeakerIdentityTest {
         List<String> all = statementsOf("vladimir-putin");
         Set<String> sharedDocs = new HashSet<>();
         SHARED.forEach(name -> sharedDocs.add(STORED.get(name)));
-        List<String> ofShared = given().queryParam("speaker", "vladimir-putin").queryParam("limit", "500")
-                .get("/api/statements").then().statusCode(200).extract().jsonPath()
-                .<String>getList("items.documentId").stream().filter(sharedDocs::contains).toList();
+        List<String> ofShared = pagesOf("vladimir-putin", "documentId").stream().filter(sharedDocs::contains).toList();
         assertThat(ofShared).hasSize(1 + 3 + 9 + 6 + 11); // Putin's turns in gold 00, 01, 02, 05, 08
 
         for (String name : List.of("Putin", "President Putin", "putin", "PUTIN", "Mr Putin", "Mr. Putin",
@@ -300,8 +298,23 @@ class SpeakerIdentityTest {
     }
 
     private static List<String> statementsOf(String speaker) {
-        return given().queryParam("speaker", speaker).queryParam("limit", "500").get("/api/statements").then()
-                .statusCode(200).extract().jsonPath().getList("items.statementId");
+        return pagesOf(speaker, "statementId");
+    }
+
+    /** One field of every statement of {@code speaker}, through every page (the corpus holds more than one page). */
+    private static List<String> pagesOf(String speaker, String field) {
+        List<String> values = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("speaker", speaker).queryParam("limit", "500");
+            if (cursor != null) {
+                request = request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/api/statements").then().statusCode(200).extract().jsonPath();
+            values.addAll(page.getList("items." + field));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        return values;
     }
 
     /** A gold file as parse-service publishes it: names, roles and labels from gold, the text's ends as paragraphs. */

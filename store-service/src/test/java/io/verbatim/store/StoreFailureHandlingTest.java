@@ -2,6 +2,7 @@ package io.verbatim.store;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,7 +12,9 @@ import io.verbatim.events.Sha256;
 import io.verbatim.events.StatementNew;
 import io.verbatim.events.Topics;
 import io.verbatim.events.TranscriptParsed;
+import io.verbatim.store.persistence.ParsedTranscriptStorage;
 import io.verbatim.store.persistence.StatementEntity;
+import io.verbatim.store.persistence.StorageStopped;
 import io.verbatim.testsupport.PostgresTestResource;
 import io.verbatim.testsupport.CommitCuttingProxy;
 import io.verbatim.testsupport.ConsumerGroups;
@@ -23,9 +26,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -43,6 +49,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class StoreFailureHandlingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @Inject
+    ParsedTranscriptStorage storage;
 
     @ParameterizedTest
     @EnumSource(CommitCuttingProxy.Cut.class)
@@ -97,6 +106,31 @@ class StoreFailureHandlingTest {
                             + " (SQLState 22021): ERROR: invalid byte sequence for encoding \"UTF8\": 0x00");
         }
         assertThat(statementRows(documentId)).isZero();
+    }
+
+    /**
+     * A replica stopped with SIGTERM while storing used to retry against its already closed persistence layer until
+     * Quarkus gave up (26 s), and the partition's hand-over waited for it. Once shutdown has begun, storing gives
+     * up at once, without retrying (the retry policy would otherwise try for days: the timeout fails the test), and
+     * the document is not marked bad: storing it later works.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void storingDuringShutdownGivesUpAtOnceAndLeavesTheDocumentToTheNextOwner() {
+        String documentId = Sha256.hex(UUID.randomUUID().toString());
+        String json = EventJson.write(twoStatements(documentId));
+
+        storage.stopAccepting();
+        try {
+            assertThatThrownBy(() -> storage.store(json)).isInstanceOf(StorageStopped.class)
+                    .hasMessageContaining(documentId);
+        } finally {
+            storage.acceptAgain();
+        }
+        assertThat(statementRows(documentId)).isZero();
+
+        storage.store(json);
+        assertThat(statementRows(documentId)).isEqualTo(2);
     }
 
     private static long statementRows(String documentId) {

@@ -91,6 +91,22 @@ public interface IngestConfig {
          */
         @WithDefault("10000")
         int maxRobotsSites();
+
+        /**
+         * The most connections the fetcher keeps open at once, in use and kept alive for a later fetch together (at
+         * most 2 to one site). When all are taken by other sites, the oldest idle one is closed to make room. The
+         * connection pool keeps state only for the sites it holds a connection to, so it stays this small however
+         * many sites the feeds link to.
+         */
+        @WithDefault("25")
+        int maxConnections();
+
+        /**
+         * How long a connection may stay unused before the next fetch closes it; {@code 0s} closes every connection
+         * after its fetch (no keep-alive).
+         */
+        @WithDefault("30s")
+        Duration connectionIdleTime();
     }
 
     interface Feeds {

@@ -22,8 +22,8 @@ public class FetchComponents {
     PageFetcher pageFetcher(IngestConfig config) {
         IngestConfig.Fetch fetch = config.fetch();
         return new PageFetcher(new FetchSettings(fetch.userAgent(), fetch.connectTimeout(), fetch.readTimeout(),
-                fetch.deadline(), config.maxBodyBytes(), fetch.maxRedirects(), config.allowedHosts().orElse(Set.of())),
-                Clock.systemUTC());
+                fetch.deadline(), config.maxBodyBytes(), fetch.maxRedirects(), config.allowedHosts().orElse(Set.of()),
+                fetch.maxConnections(), fetch.connectionIdleTime()), Clock.systemUTC());
     }
 
     void close(@Disposes PageFetcher fetcher) throws IOException {

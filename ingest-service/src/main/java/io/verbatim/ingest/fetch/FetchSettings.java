@@ -17,6 +17,11 @@ import java.util.Set;
  * @param maxBodyBytes largest body accepted, counted after decompression
  * @param maxRedirects most redirects followed for one fetch
  * @param allowedHosts hosts (names or address literals, as written in URLs) exempt from the {@link IpAddressPolicy}
+ * @param maxConnections most connections open at once, in use and kept alive together (at most
+ *     {@link #MAX_CONNECTIONS_PER_SITE} to one site); the connection pool keeps state only for the sites it holds a
+ *     connection to, so it is bounded by this too, however many sites are fetched
+ * @param connectionIdleTime how long a connection may stay unused in the pool; an older one is closed by the next
+ *     fetch (zero: no connection is kept between fetches)
  */
 public record FetchSettings(
         String userAgent,
@@ -25,9 +30,15 @@ public record FetchSettings(
         Duration fetchDeadline,
         long maxBodyBytes,
         int maxRedirects,
-        Set<String> allowedHosts) {
+        Set<String> allowedHosts,
+        int maxConnections,
+        Duration connectionIdleTime) {
 
     public static final String DEFAULT_USER_AGENT = "Verbatim/0.1 (+https://github.com/verbatim; transcript archiver)";
+    public static final int DEFAULT_MAX_CONNECTIONS = 25;
+    public static final Duration DEFAULT_CONNECTION_IDLE_TIME = Duration.ofSeconds(30);
+    /** Most connections open to one site (scheme, host and port): the crawl asks one site one thing at a time. */
+    public static final int MAX_CONNECTIONS_PER_SITE = 2;
 
     public FetchSettings {
         Objects.requireNonNull(userAgent, "userAgent");
@@ -44,37 +55,53 @@ public record FetchSettings(
             throw new IllegalArgumentException("maxRedirects must not be negative");
         }
         allowedHosts = Set.copyOf(allowedHosts);
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1, not " + maxConnections);
+        }
+        Objects.requireNonNull(connectionIdleTime, "connectionIdleTime");
+        if (connectionIdleTime.isNegative()) {
+            throw new IllegalArgumentException("connectionIdleTime must not be negative");
+        }
     }
 
-    /** 10 s to connect, 30 s per read, 60 s per whole fetch, 5 MiB bodies, 5 redirects, no allowlisted host. */
+    /**
+     * 10 s to connect, 30 s per read, 60 s per whole fetch, 5 MiB bodies, 5 redirects, no allowlisted host, 25
+     * connections, closed after 30 s unused.
+     */
     public static FetchSettings defaults() {
         return new FetchSettings(DEFAULT_USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(60), 5L * 1024 * 1024, 5, Set.of());
+                Duration.ofSeconds(60), 5L * 1024 * 1024, 5, Set.of(), DEFAULT_MAX_CONNECTIONS,
+                DEFAULT_CONNECTION_IDLE_TIME);
     }
 
     public FetchSettings withAllowedHosts(Set<String> hosts) {
         return new FetchSettings(userAgent, connectTimeout, readTimeout, fetchDeadline, maxBodyBytes, maxRedirects,
-                hosts);
+                hosts, maxConnections, connectionIdleTime);
     }
 
     public FetchSettings withReadTimeout(Duration timeout) {
         return new FetchSettings(userAgent, connectTimeout, timeout, fetchDeadline, maxBodyBytes, maxRedirects,
-                allowedHosts);
+                allowedHosts, maxConnections, connectionIdleTime);
     }
 
     public FetchSettings withFetchDeadline(Duration deadline) {
         return new FetchSettings(userAgent, connectTimeout, readTimeout, deadline, maxBodyBytes, maxRedirects,
-                allowedHosts);
+                allowedHosts, maxConnections, connectionIdleTime);
     }
 
     public FetchSettings withMaxBodyBytes(long bytes) {
         return new FetchSettings(userAgent, connectTimeout, readTimeout, fetchDeadline, bytes, maxRedirects,
-                allowedHosts);
+                allowedHosts, maxConnections, connectionIdleTime);
     }
 
     public FetchSettings withUserAgent(String agent) {
         return new FetchSettings(agent, connectTimeout, readTimeout, fetchDeadline, maxBodyBytes, maxRedirects,
-                allowedHosts);
+                allowedHosts, maxConnections, connectionIdleTime);
+    }
+
+    public FetchSettings withConnectionPool(int connections, Duration idleTime) {
+        return new FetchSettings(userAgent, connectTimeout, readTimeout, fetchDeadline, maxBodyBytes, maxRedirects,
+                allowedHosts, connections, idleTime);
     }
 
     /** The name this crawler answers to in robots.txt: the User-Agent's product token, lower case ("verbatim"). */

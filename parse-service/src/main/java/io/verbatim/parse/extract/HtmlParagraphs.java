@@ -40,6 +40,8 @@ final class HtmlParagraphs {
     private static final Pattern LEADING_COLON = Pattern.compile(
             "[\\s\\u00a0]*+(\\([^()]{1,80}\\))?[\\s\\u00a0]*+:");
     private static final Pattern BRACKETED = Pattern.compile("^\\(.*\\)$");
+    /** The bracket that closes an annotation and the label's colon: "): " after {@code (<i>retranslated</i>}. */
+    private static final Pattern CLOSING_BRACKET_COLON = Pattern.compile("^[\\s\\u00a0]*+\\)[\\s\\u00a0]*+:");
     /**
      * A parliamentary question number before the member's bold label ("1.", "T2.", "T2. [66881]"): order-paper
      * furniture, not speech, and no obstacle to the label.
@@ -209,7 +211,7 @@ final class HtmlParagraphs {
                     }
                     return new BoldLabel(label.toString(), index, value.substring(colon.end()));
                 }
-                return null;
+                return sawBold ? annotationInItalicsBetweenBrackets(label, nodes, index) : null;
             }
             if (!(node instanceof Element element)) {
                 continue;
@@ -264,6 +266,29 @@ final class HtmlParagraphs {
             }
         }
         return null;
+    }
+
+    /**
+     * The label of a paragraph whose bold name is followed, outside the bold, by an annotation in italics between
+     * brackets in plain text and then the colon: {@code <b>Jörg Schönenborn</b> (<i>retranslated</i>): Good evening}.
+     * {@code index} is the text node that opens the bracket; null when the nodes do not have that shape.
+     */
+    private static BoldLabel annotationInItalicsBetweenBrackets(StringBuilder label, List<Node> nodes, int index) {
+        if (index + 2 >= nodes.size() || !(nodes.get(index) instanceof TextNode open)
+                || !WhitespaceNormalizer.normalize(open.getWholeText()).equals("(")
+                || !(nodes.get(index + 1) instanceof Element italic)
+                || !(italic.normalName().equals("i") || italic.normalName().equals("em"))
+                || !(nodes.get(index + 2) instanceof TextNode after)) {
+            return null;
+        }
+        String note = WhitespaceNormalizer.normalize(italic.text());
+        var colon = CLOSING_BRACKET_COLON.matcher(after.getWholeText());
+        if (note.isEmpty() || note.length() > 80 || note.indexOf('(') >= 0 || note.indexOf(')') >= 0
+                || !colon.lookingAt()) {
+            return null;
+        }
+        label.append(" (").append(note).append(')');
+        return new BoldLabel(label.toString(), index + 2, after.getWholeText().substring(colon.end()));
     }
 
     /** The longest run of letters that a word split by the bold may leave outside it: "V" of "V<b>ladimir</b>". */

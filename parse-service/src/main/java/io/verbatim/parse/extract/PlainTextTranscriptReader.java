@@ -82,6 +82,7 @@ final class PlainTextTranscriptReader {
         String published = publishedAt(frontMatter);
         // Without front matter, the text opens with its title and date lines, in one block or in two.
         boolean openingLines = !titleTaken;
+        boolean spoken = false; // a labelled block has been read: a time line now is the closing one
         for (int i = 0; i < paragraphs.size(); i++) {
             deadline.check();
             String raw = paragraphs.get(i);
@@ -104,8 +105,8 @@ final class PlainTextTranscriptReader {
                     continue;
                 }
             }
-            if (StageRemarks.isDocumentEnd(paragraph)) {
-                break;
+            if (StageRemarks.isDocumentEnd(paragraph) || spoken && StageRemarks.isTimeStamp(paragraph)) {
+                break; // a site footer, or the closing time line ("11:59 A.M. EDT"): what follows is furniture
             }
             if (source == null) {
                 source = StageRemarks.attribution(paragraph).orElse(null);
@@ -128,6 +129,7 @@ final class PlainTextTranscriptReader {
             if (StageRemarks.isSeparator(paragraph)) {
                 blocks.add(SourceBlock.sectionSeparator());
             } else if (label.isPresent()) {
+                spoken = true;
                 blocks.add(SourceBlock.labelled(label.get().label(),
                         WhitespaceNormalizer.normalize(label.get().rest()), paragraph));
             } else if (!StageRemarks.isFurniture(paragraph)) {

@@ -52,7 +52,8 @@ final class SpeakerLabelParser {
             "the", "people's", "national", "international", "university", "company", "corporation", "group",
             "parliamentary", "under-secretary", "attorney", "solicitor", "exchequer", "whip", "clerk", "chairperson",
             "senior", "junior", "principal", "sr", "jr", "commander", "lieutenant", "captain", "colonel", "major",
-            "sergeant", "corporal", "admiral", "marshal", "officer", "coach");
+            "sergeant", "corporal", "admiral", "marshal", "officer", "coach", "rector", "vice-rector", "pro-rector",
+            "dean", "provost");
 
     /** Forms of address that precede a name and are not part of it. */
     private static final Set<String> HONORIFICS = Set.of(
@@ -536,6 +537,13 @@ final class SpeakerLabelParser {
         }
         boolean afterConnector = CONNECTORS.contains(tokens.get(start - 1).toLowerCase(Locale.ROOT));
         if (afterConnector && runLength == 1) {
+            return new String[] {core, null};
+        }
+        // A role does not end in a preposition: a capitalised run right after a lower-case "of", "for", "in", … that
+        // would be the name whole is that preposition's object, and the label names an office only ("Winner of the
+        // Prize for Young Scientists"). A longer run leaves its first words to the preposition ("of Russia Vladimir
+        // Putin"), and a name that the page marks (bare label, catalogue link, lead) was looked up before this.
+        if (ROLE_CONNECTORS.contains(tokens.get(start - 1)) && lastWords(tokens, start, 2) == start) {
             return new String[] {core, null};
         }
         // an organisation named after "of", "in", "at" or "for" may run on in capitals up to the name: "Member of the

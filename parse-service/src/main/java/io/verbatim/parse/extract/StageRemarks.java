@@ -22,8 +22,12 @@ final class StageRemarks {
             "(?i)^(?:laughter|applause|inaudible|crosstalk|cross-talk|off[- ]mic|unclear|pause|break|"
                     + "as interpreted|in english|in russian|speaks in|audio|video|technical|recess|music|bell).*");
     private static final Pattern SHORT_CAPITALISED_SENTENCE = Pattern.compile("^\\p{Lu}[^.?!]{0,40}\\.$");
+    private static final String TIME_STAMP_FORM =
+            "(?:end\\s+)?\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?)?(?:\\s+[a-z]{2,4})?";
+    /** A time stamp line: "11:10 A.M. EDT", "END 1:43 P.M. CET". */
+    private static final Pattern TIME_STAMP = Pattern.compile("(?i)^" + TIME_STAMP_FORM + "$");
     private static final Pattern FURNITURE = Pattern.compile(
-            "(?i)^(?:(?:end\\s+)?\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?)?(?:\\s+[a-z]{2,4})?"
+            "(?i)^(?:" + TIME_STAMP_FORM
                     + "|(?:transcript\\s+)?originally published by .{1,80}"
                     + "|published in sections:.*|publication date:.*|direct link:.*|text version|see also)$");
     /** A photo credit; only tried on paragraphs that hold the word, as it has to scan the whole paragraph. */
@@ -109,6 +113,29 @@ final class StageRemarks {
     }
 
     /**
+     * Whether the paragraph ends with an inline stage remark after its speech ("… So, we know. (Laughter.)"): the
+     * remark stands between that speech and whatever follows it. A block that is nothing but the remark ("Q
+     * (Inaudible.)") has no speech before it: the remark is what the speaker's words were heard as, not an event
+     * between two of them.
+     */
+    static boolean endsWithRemark(String paragraph) {
+        int last = paragraph.length();
+        while (last > 0 && Character.isWhitespace(paragraph.charAt(last - 1))) {
+            last--;
+        }
+        if (last == 0 || ")]>".indexOf(paragraph.charAt(last - 1)) < 0) {
+            return false;
+        }
+        List<String> remarks = inline(paragraph);
+        if (remarks.isEmpty()) {
+            return false;
+        }
+        String remark = remarks.get(remarks.size() - 1);
+        String text = paragraph.substring(0, last);
+        return text.endsWith(remark) && !WhitespaceNormalizer.isBlank(text.substring(0, text.length() - remark.length()));
+    }
+
+    /**
      * A section separator such as "* * *", which ends the turn before it. This and the following checks take a
      * paragraph already passed through {@link WhitespaceNormalizer}, as every reader has it.
      */
@@ -189,6 +216,15 @@ final class StageRemarks {
     static boolean isFurniture(String normalized) {
         return FURNITURE.matcher(normalized).matches()
                 || containsIgnoreAsciiCase(normalized, "photo") && PHOTO_CREDIT.matcher(normalized).matches();
+    }
+
+    /** A time stamp line ("11:59 A.M. EDT", "END 1:43 P.M. CET"); after the speech it closes the transcript. */
+    static boolean isTimeStamp(String normalized) {
+        if (normalized.isEmpty() || normalized.length() > 40) {
+            return false;
+        }
+        char first = normalized.charAt(0);
+        return (Character.isDigit(first) || first == 'E' || first == 'e') && TIME_STAMP.matcher(normalized).matches();
     }
 
     /** A paragraph that starts a site footer ("EDITOR'S NOTE", "Recent Posts", "Leave a reply"): the text ends. */

@@ -15,6 +15,7 @@ import java.util.Set;
  * label: "Q" after "Q", "Remark:" after "Remark:", as the corpus conventions say; "Question from Pskov Region:" after
  * "Question from Tver Region:" is another person); a standalone remark or an
  * omission mark is left out of the turns, and a label after it starts a new turn even for the same speaker (so does
+ * a stage remark that ends the block before the label, "… So, we know. (Laughter.)", and
  * a procedural narrative such as "The Prime Minister rose—" or "Mr Jones indicated dissent."); an interpretation
  * note that opens a turn ("(As interpreted.)") is that turn's annotation, not its text; a
  * section separator ("* * *") is furniture: a label after it starts a new turn, and unlabelled paragraphs after it go
@@ -96,8 +97,9 @@ final class TurnAssembler {
                     }
                     turn = new OpenTurn(speaker, note != null ? note : label.annotation());
                 }
-                interrupted = false;
                 turn.add(text);
+                // a stage remark that ends the block stands between it and the next label ("… (Laughter.)")
+                interrupted = StageRemarks.endsWithRemark(text);
                 afterSeparator = false;
             } else if (block.separator()) {
                 // the separator is furniture: a label after it starts a new turn, speech after it goes on
@@ -113,6 +115,7 @@ final class TurnAssembler {
                 turn = null;
             } else if (turn != null) {
                 turn.add(block.text());
+                interrupted = interrupted || StageRemarks.endsWithRemark(block.text());
             }
         }
         if (turn != null) {

@@ -15,7 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * "Remark:" after "Remark:") form one turn like any other speaker's; a surname under a form of address ("MS. CHANG:")
  * is the surname alone; "Q" written straight against a dash is a question label. Third set (classes 18-19): a
  * persons-catalogue link between the bold runs of a label is part of it; a label misspelt by two swapped letters is
- * the document's more frequent spelling.
+ * the document's more frequent spelling. Fourth set (classes 20-24): a bold name whose bracketed annotation and colon
+ * follow outside the bold is a label; a stage remark that ends a block separates it from the next label of the same
+ * voice; the closing time line ends a White House text; an office noun ("Rector") is never the first word of a name;
+ * a capitalised run right after a preposition is not a name without the page's evidence.
  */
 class TranscriptExtractorLaterHeldOutClassesTest {
 
@@ -145,6 +148,115 @@ class TranscriptExtractorLaterHeldOutClassesTest {
                         // a letter more is not a swap: two people
                         tuple("Dunn", "MR. DUNN"),
                         tuple("Dunne", "MR. DUNNE"));
+    }
+
+    // --- fourth held-out set ---------------------------------------------------------------------------------------
+
+    @Test
+    void boldNameWithItsAnnotationAndColonOutsideTheBoldIsALabel() {
+        String html = kremlin("<p><b>Vladimir Putin:</b> Good evening.</p>"
+                + "<p><b>Hans Gruber</b> (<i>retranslated</i>): Good evening, Mr President,</p>"
+                + "<p>let us begin with the economy.</p>"
+                + "<p><b>Vladimir Putin:</b> Please.</p>"
+                + "<p><b>Hans Gruber</b> <i>(retranslated)</i>:&nbsp;Thank you.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::annotation,
+                Statement::paragraphs).containsExactly(
+                        tuple("Vladimir Putin", null, List.of("Good evening.")),
+                        tuple("Hans Gruber", "retranslated",
+                                List.of("Good evening, Mr President,", "let us begin with the economy.")),
+                        tuple("Vladimir Putin", null, List.of("Please.")),
+                        tuple("Hans Gruber", "retranslated", List.of("Thank you.")));
+    }
+
+    @Test
+    void boldRunFollowedByItalicsInBracketsWithoutAColonIsNotALabel() {
+        String html = kremlin("<p><b>Vladimir Putin:</b> Good evening.</p>"
+                + "<p><b>Important</b> (<i>very much so</i>) and it goes on: as speech.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::paragraphs)
+                .containsExactly(tuple("Vladimir Putin",
+                        List.of("Good evening.", "Important (very much so) and it goes on: as speech.")));
+    }
+
+    @Test
+    void stageRemarkEndingABlockSeparatesItFromTheNextLabelOfTheSameVoice() {
+        String html = kremlin("<p><b>President of Russia Vladimir Putin:</b> Was it a hard landing?</p>"
+                + "<p><b>Remark</b>: It was. So, we know. <i>(Laughter.)</i></p>"
+                + "<p><b>Remark</b>: Experimental aviation is like that.</p>"
+                + "<p><b>Remark</b>: Every day.</p>"
+                + "<p><b>Vladimir Putin:</b> I see. <i>(Applause.)</i></p>"
+                + "<p><b>Vladimir Putin:</b> Let us go on.</p>"
+                + "<p><b>Remark</b>: (Inaudible.)</p>"
+                + "<p><b>Remark</b>: Thank you.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::paragraphs)
+                .containsExactly(
+                        tuple("Vladimir Putin", List.of("Was it a hard landing?")),
+                        tuple("Remark", List.of("It was. So, we know. (Laughter.)")),
+                        // nothing between these two: one turn, as before
+                        tuple("Remark", List.of("Experimental aviation is like that.", "Every day.")),
+                        tuple("Vladimir Putin", List.of("I see. (Applause.)")),
+                        tuple("Vladimir Putin", List.of("Let us go on.")),
+                        // a block that is only the remark has no speech for it to follow: one turn
+                        tuple("Remark", List.of("(Inaudible.)", "Thank you.")));
+    }
+
+    @Test
+    void everythingAfterTheClosingTimeLineIsFurniture() {
+        String text = "---\ntitle: \"Press Briefing by the Response Team\"\n---\n\n"
+                + "Via Teleconference\n\n"
+                + "11:10 A.M. EDT\n\n"
+                + "MR. HOLT:  Good morning.\n\n"
+                + "DR. LANE:  Thank you. That is all from me.\n\n"
+                + "11:59 A.M. EDT\n\n"
+                + "To view the slides,\nvisit: <https://example.org/slides.pdf>\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/markdown", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::paragraphs)
+                .containsExactly(
+                        tuple("Holt", List.of("Good morning.")),
+                        tuple("Lane", List.of("Thank you. That is all from me.")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Rector", "Dean", "Provost"})
+    void officeNounBeforeTheNameIsPartOfTheRole(String office) {
+        String html = kremlin("<p><b>President of Russia Vladimir Putin:</b> You have the floor.</p>"
+                + "<p><b>Volga State University " + office + " Pavel Orlov:</b> Thank you, Mr President.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(
+                        tuple("Vladimir Putin", "President of Russia"),
+                        tuple("Pavel Orlov", "Volga State University " + office));
+    }
+
+    @Test
+    void officeOnlyLabelEndingInCapitalisedWordsAfterAPrepositionIsTheSpeaker() {
+        String html = kremlin("<p><b>President of Russia Vladimir Putin:</b> The floor is yours.</p>"
+                + "<p><b>Winner of the National Prize for Young Engineers:</b> Thank you.</p>"
+                + "<p><b>Honorary Consul of Russia in Lyon Jean Dupont:</b> Merci.</p>"
+                + "<p><b>Head of the Laboratory of Applied Optics Ivan Petrov:</b> Thank you.</p>"
+                + "<p><b>Chairman of the Board Tomas Berg:</b> Indeed.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(
+                        tuple("Vladimir Putin", "President of Russia"),
+                        tuple("Winner of the National Prize for Young Engineers", null),
+                        tuple("Jean Dupont", "Honorary Consul of Russia in Lyon"),
+                        tuple("Ivan Petrov", "Head of the Laboratory of Applied Optics"),
+                        tuple("Tomas Berg", "Chairman of the Board"));
     }
 
     private static String kremlin(String paragraphs) {

@@ -1,11 +1,13 @@
 package io.verbatim.store.persistence;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.verbatim.events.EventJson;
 import io.verbatim.events.MalformedEventException;
 import io.verbatim.events.TranscriptParsed;
 import io.verbatim.store.health.StorageRetries;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -18,24 +20,34 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * manager's exceptions), is the environment's: it is tried again with back-off for as long as it lasts, and
  * {@link StorageRetries} keeps the service not ready meanwhile. Storing is idempotent, so a document whose commit
  * may or may not have happened is simply stored again.
+ *
+ * <p>Once the service is shutting down, no attempt starts and no failure is retried ({@link StorageStopped}): the
+ * record's offset is not committed, so the replica that takes over the partition stores it. Retrying instead meant
+ * trying again against a persistence layer that shutdown had already closed until Quarkus gave up (26 s in a
+ * scale-out run), and the partition's hand-over waited that long.
  */
 @ApplicationScoped
 public class ParsedTranscriptStorage {
 
     private final TranscriptStore store;
     private final StorageRetries retries;
+    private volatile boolean stopping;
 
     public ParsedTranscriptStorage(TranscriptStore store, StorageRetries retries) {
         this.store = store;
         this.retries = retries;
     }
 
-    @Retry(abortOn = {MalformedEventException.class, TranscriptRejectedByDatabase.class}, maxRetries = -1,
+    @Retry(abortOn = {MalformedEventException.class, TranscriptRejectedByDatabase.class, StorageStopped.class},
+            maxRetries = -1,
             delay = 500, maxDuration = 7, durationUnit = ChronoUnit.DAYS)
     @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public void store(String json) {
         TranscriptParsed parsed = EventJson.read(json, TranscriptParsed.class);
         validate(parsed);
+        if (stopping) {
+            throw new StorageStopped(parsed.documentId(), null);
+        }
         try {
             store.store(parsed);
         } catch (RuntimeException e) {
@@ -43,10 +55,28 @@ public class ParsedTranscriptStorage {
             if (dataError != null) {
                 throw new TranscriptRejectedByDatabase(parsed.documentId(), dataError);
             }
+            if (stopping) {
+                throw new StorageStopped(parsed.documentId(), e);
+            }
             retries.failed(parsed.documentId(), e);
             throw e;
         }
         retries.succeeded();
+    }
+
+    /** From now on, no storing attempt starts and no failure is retried: the service is shutting down. */
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopAccepting();
+    }
+
+    /** What shutdown does: ends storing and its retries; public so that a test can do the same. */
+    public void stopAccepting() {
+        stopping = true;
+    }
+
+    /** Undoes {@link #stopAccepting()}; only a test that simulated a shutdown has a reason to call it. */
+    public void acceptAgain() {
+        stopping = false;
     }
 
     static void validate(TranscriptParsed parsed) {

@@ -50,6 +50,9 @@ public final class CrawlStateMemoryBenchmark {
             "council", "prime", "minister", "visit", "talks", "statement", "interview", "briefing", "address", "nation",
             "economy", "energy", "trade", "defence", "cooperation", "summit", "bilateral", "joint"};
 
+    /** Where the heap histograms go ({@code --histograms DIR}); none are taken when unset. */
+    private static Path histograms;
+
     public static void main(String[] args) throws Exception {
         double beyond = 2.0;
         Set<String> parts = Set.of("crawl-state", "politeness", "robots");
@@ -59,9 +62,10 @@ public final class CrawlStateMemoryBenchmark {
                 case "--beyond" -> beyond = Double.parseDouble(args[++i]);
                 case "--data" -> data = Path.of(args[++i]);
                 case "--parts" -> parts = Set.of(args[++i].split(","));
+                case "--histograms" -> histograms = Path.of(args[++i]);
                 case "--help" -> {
                     System.out.println("usage: java -jar benchmarks/ingest/target/ingest-benchmarks.jar "
-                            + "[--beyond 2] [--data DIR] [--parts crawl-state,politeness,robots]");
+                            + "[--beyond 2] [--data DIR] [--parts crawl-state,politeness,robots] [--histograms DIR]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -192,21 +196,27 @@ public final class CrawlStateMemoryBenchmark {
             RobotsPolicy warmUp = new RobotsPolicy(fetcher, Clock.systemUTC(), 1);
             warmUp.isAllowed("http://" + loopback(0) + ":" + port + "/");
             long before = retainedHeap();
+            histogram("robots-before");
             RobotsPolicy robots = new RobotsPolicy(fetcher, Clock.systemUTC(), maxSites);
             int disallowed = 0;
             for (int i = 0; i < maxSites; i++) {
                 disallowed += robots.isAllowed("http://" + loopback(i) + ":" + port + "/search?query=x") ? 0 : 1;
             }
             long atBound = retainedHeap();
+            histogram("robots-at-bound");
             for (int i = maxSites; i < beyondCount; i++) {
                 robots.isAllowed("http://" + loopback(i) + ":" + port + "/events/president/news/" + i);
             }
             long past = retainedHeap();
+            histogram("robots-beyond");
             if (disallowed != maxSites) {
                 throw new IllegalStateException("robots.txt not applied: " + disallowed + " of " + maxSites
                         + " searches disallowed");
             }
             report("robots.txt cache", "sites", maxSites, robots.cachedSites(), beyondCount, before, atBound, past);
+            System.out.printf(Locale.ROOT, "the fetcher's connection pool after %,d sites: state for %,d sites, %,d "
+                    + "idle connections (bound: fetch.max-connections %,d)%n", beyondCount, fetcher.pooledSites(),
+                    fetcher.idleConnections(), fetcher.settings().maxConnections());
         } finally {
             server.stop(0);
         }
@@ -242,6 +252,25 @@ public final class CrawlStateMemoryBenchmark {
             }
         }
         throw new IllegalStateException("IngestStateStore has no " + name);
+    }
+
+    /**
+     * Writes the live objects' histogram (what {@code jcmd <pid> GC.class_histogram} prints, taken in-process through
+     * the DiagnosticCommand MBean) to {@code <histograms>/<name>.txt}, when {@code --histograms} is set.
+     */
+    private static void histogram(String name) throws IOException {
+        if (histograms == null) {
+            return;
+        }
+        try {
+            Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            Files.createDirectories(histograms);
+            Files.writeString(histograms.resolve(name + ".txt"), String.valueOf(text));
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException("no heap histogram: " + e.getMessage(), e);
+        }
     }
 
     /** Heap in use after full collections, once a further collection frees less than 64 KB. */
