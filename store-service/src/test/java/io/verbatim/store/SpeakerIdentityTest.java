@@ -341,7 +341,7 @@ class SpeakerIdentityTest {
         }
     }
 
-    private static String sourceUrl(String source) {
+    static String sourceUrl(String source) {
         Matcher url = Pattern.compile("https?://[^\\s)]+").matcher(source);
         if (url.find()) {
             return url.group();
