@@ -75,10 +75,14 @@ class PagesBrowserTest {
 
     @BeforeAll
     static void startChromium() throws IOException {
-        if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
+        if (!browserInstalled()) {
+            installBrowser();
+        }
+        if (!browserInstalled()) {
             throw new IllegalStateException("PagesBrowserTest needs Chromium and its driver at " + CHROMIUM + " and "
-                    + CHROMEDRIVER + ": install them with `apt-get install -y chromium chromium-driver` (Debian; "
-                    + ".ci/run does this), or point VERBATIM_CHROMIUM and VERBATIM_CHROMEDRIVER at them");
+                    + CHROMEDRIVER + ": testing/browser/install-chromium.sh could not install them (it needs root or "
+                    + "sudo; see its output above), so install them with `apt-get install -y chromium "
+                    + "chromium-driver` (Debian), or point VERBATIM_CHROMIUM and VERBATIM_CHROMEDRIVER at them");
         }
         Files.createDirectories(SHOTS);
         ChromeOptions options = new ChromeOptions();
@@ -89,6 +93,24 @@ class PagesBrowserTest {
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(WAIT);
+    }
+
+    private static boolean browserInstalled() {
+        return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+    }
+
+    /** Runs the project's install script (Debian packages), so that `./mvnw verify` needs nothing beforehand. */
+    private static void installBrowser() throws IOException {
+        Path script = Path.of("..", "testing", "browser", "install-chromium.sh").toAbsolutePath().normalize();
+        Process install = new ProcessBuilder("bash", script.toString()).inheritIO().start();
+        try {
+            if (!install.waitFor(15, java.util.concurrent.TimeUnit.MINUTES)) {
+                install.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            install.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     @AfterAll
