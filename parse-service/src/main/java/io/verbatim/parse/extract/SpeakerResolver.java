@@ -199,6 +199,26 @@ final class SpeakerResolver {
         return found;
     }
 
+    /**
+     * Whether two names denote one person by the rules {@link #find} applies within a document: the same letters; a
+     * surname alone and a name with that surname; or the same surname (a long one may differ by one letter) with
+     * given names that agree. Forms of address in front ("Mr", "Sir") do not count. Used to match a speaker to the
+     * persons a page links ({@link KremlinPersonIds}).
+     */
+    static boolean sameName(String a, String b) {
+        String[] x = tokens(withoutHonorific(a));
+        String[] y = tokens(withoutHonorific(b));
+        if (letters(String.join("", x)).equals(letters(String.join("", y)))) {
+            return true;
+        }
+        String surnameX = letters(x[x.length - 1]);
+        String surnameY = letters(y[y.length - 1]);
+        if (x.length == 1 || y.length == 1) {
+            return surnameX.equals(surnameY);
+        }
+        return (surnameX.equals(surnameY) || oneEditApart(surnameX, surnameY)) && givenNamesAgree(x, y);
+    }
+
     /** One's given names are among the other's, an initial standing for a name with that letter. */
     private static boolean givenNamesAgree(String[] a, String[] b) {
         String[] shorter = a.length <= b.length ? a : b;

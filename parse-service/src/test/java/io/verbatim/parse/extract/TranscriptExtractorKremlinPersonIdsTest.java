@@ -1,0 +1,140 @@
+package io.verbatim.parse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.verbatim.events.TranscriptParsed;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Kremlin person ids that the parser reads from the links of real Kremlin pages ({@code /catalog/persons/<id>}):
+ * on every Kremlin page of the corpus exactly the hand-checked ids of {@code corpus/persons/kremlin-person-ids.tsv},
+ * and none where the page leaves a doubt.
+ */
+class TranscriptExtractorKremlinPersonIdsTest {
+
+    /**
+     * Kremlin page 52852 (2016-09-08) of the shared corpus pool, unchanged: its labels link ten persons, and two of its
+     * speakers share a surname (Minister of Transport Maxim Sokolov, linked as person 333, and Deputy Minister Alexei
+     * Sokolov, not linked).
+     */
+    private static final String DEFENCE_INDUSTRY_MEETING = "/kremlin-persons/52852.html";
+    private static final String ALEXEI_SOKOLOVS_LABEL =
+            "<p><b>Deputy Minister of\u00a0Communications and\u00a0Mass Media Alexei Sokolov: </b>";
+
+    private final TranscriptExtractor extractor = new TranscriptExtractor();
+
+    @Test
+    void everyKremlinPageOfTheCorpusGivesItsSpeakersExactlyTheHandCheckedIds() {
+        Map<String, Map<String, String>> expected = new TreeMap<>();
+        io.verbatim.corpus.Corpus.kremlinPersonIds().forEach(row -> expected
+                .computeIfAbsent(row.file(), file -> new TreeMap<>()).put(row.speaker(), row.id()));
+        Map<String, Map<String, String>> found = new TreeMap<>();
+        int pages = 0;
+
+        for (String document : Corpus.goldDocumentsOnDisk()) {
+            if (document.contains("-kremlin-") && document.endsWith(".html")) {
+                found.put("docs/" + document, kremlinIdsOf(extractor.extract(Corpus.doc(document), "text/html", null)));
+                pages++;
+            }
+        }
+        for (String id : Corpus.UNLABELLED_PAGES) {
+            found.put("unlabelled/" + id + ".html",
+                    kremlinIdsOf(extractor.extract(Corpus.unlabelled(id), "text/html", null)));
+            pages++;
+        }
+        found.values().removeIf(Map::isEmpty);
+
+        assertThat(pages).isGreaterThanOrEqualTo(60);
+        assertThat(found).isEqualTo(expected);
+        // the tag list alone ("Kudrin Alexei", surname first) is enough, and so is a page that links two Nikolais
+        assertThat(found.get("docs/28-kremlin-kudrin-meeting.html")).containsExactly(Map.entry("Alexei Kudrin", "77"));
+        assertThat(found.get("docs/46-kremlin-patrushev-bordyuzha.html"))
+                .containsExactly(Map.entry("Nikolai Bordyuzha", "147"), Map.entry("Nikolai Patrushev", "148"));
+    }
+
+    @Test
+    void aSpeakerWhoSharesALinkedPersonsSurnameButNotTheGivenNameGetsNoId() {
+        ExtractedTranscript meeting = extractor.extract(Corpus.read(DEFENCE_INDUSTRY_MEETING), "text/html", null);
+
+        Map<String, String> ids = kremlinIdsOf(meeting);
+
+        assertThat(ids).containsEntry("Maxim Sokolov", "333").containsEntry("Sergei Shoigu", "90")
+                .doesNotContainKey("Alexei Sokolov").doesNotContainKey("Vladimir Putin").hasSize(9);
+        assertThat(speakerNames(meeting)).contains("Alexei Sokolov", "Igor Komarov");
+    }
+
+    @Test
+    void aPageThatLinksTwoPersonsUnderTheSpeakersNameGivesThatSpeakerNoId() {
+        // the real page with one more link: a second person, another id, shown with Maxim Sokolov's name
+        String page = Corpus.read(DEFENCE_INDUSTRY_MEETING).replace("<p>Mr Sokolov, please.",
+                "<p><a href=\"http://en.kremlin.ru/catalog/persons/99999/events\">Maxim Sokolov</a>, please.");
+
+        Map<String, String> ids = kremlinIdsOf(extractor.extract(page, "text/html", null));
+
+        assertThat(page).contains("/catalog/persons/99999/");
+        assertThat(ids).doesNotContainKey("Maxim Sokolov").containsEntry("Sergei Shoigu", "90").hasSize(8);
+    }
+
+    @Test
+    void aSurnameAloneThatTwoSpeakersShareGetsNoIdAndTakesNoneFromThem() {
+        // the real page with one more turn, labelled by the surname the two Sokolovs share
+        String page = Corpus.read(DEFENCE_INDUSTRY_MEETING).replace(ALEXEI_SOKOLOVS_LABEL,
+                "<p><b>Mr Sokolov:</b> Thank you.</p>" + ALEXEI_SOKOLOVS_LABEL);
+
+        ExtractedTranscript meeting = extractor.extract(page, "text/html", null);
+        Map<String, String> ids = kremlinIdsOf(meeting);
+
+        assertThat(speakerNames(meeting)).contains("Mr Sokolov", "Maxim Sokolov", "Alexei Sokolov");
+        assertThat(ids).doesNotContainKeys("Mr Sokolov", "Alexei Sokolov").containsEntry("Maxim Sokolov", "333");
+    }
+
+    @Test
+    void everyStatementOfASpeakerCarriesTheSameIdAndUnnamedVoicesNone() {
+        ExtractedTranscript conference = extractor.extract(
+                Corpus.doc("05-kremlin-trilateral-news-conference.html"), "text/html", null);
+
+        assertThat(conference.statements()).filteredOn(s -> s.speaker().name().equals("Hassan Rouhani"))
+                .hasSizeGreaterThan(1)
+                .allSatisfy(s -> assertThat(s.speaker().externalIds()).containsExactly(Map.entry("kremlin", "362")));
+        assertThat(conference.statements()).filteredOn(s -> List.of("Question", "Remark", "Vladimir Putin")
+                        .contains(s.speaker().name()))
+                .isNotEmpty().allSatisfy(s -> assertThat(s.speaker().externalIds()).isEmpty());
+    }
+
+    @Test
+    void pagesOfOtherSitesCarryNoKremlinIds() {
+        for (String document : Corpus.goldDocumentsOnDisk()) {
+            if (!document.contains("-kremlin-")) {
+                String body = Corpus.doc(document);
+                ExtractedTranscript transcript = extractor.extract(body, Corpus.contentTypeOfDocument(document, body),
+                        null);
+                assertThat(transcript.statements()).as(document)
+                        .allSatisfy(s -> assertThat(s.speaker().externalIds()).isEmpty());
+            }
+        }
+    }
+
+    /** Speaker name to Kremlin id over the statements; a speaker whose statements disagree fails the test. */
+    private static Map<String, String> kremlinIdsOf(ExtractedTranscript transcript) {
+        Map<String, String> ids = new TreeMap<>();
+        Map<String, Map<String, String>> seen = new LinkedHashMap<>();
+        for (TranscriptParsed.Statement statement : transcript.statements()) {
+            Map<String, String> first = seen.putIfAbsent(statement.speaker().name(), statement.speaker().externalIds());
+            assertThat(statement.speaker().externalIds()).as(statement.speaker().name())
+                    .isEqualTo(first == null ? statement.speaker().externalIds() : first);
+            String id = statement.speaker().externalIds().get(TranscriptParsed.Speaker.KREMLIN);
+            if (id != null) {
+                ids.put(statement.speaker().name(), id);
+            }
+        }
+        return ids;
+    }
+
+    private static List<String> speakerNames(ExtractedTranscript transcript) {
+        return transcript.statements().stream().map(s -> s.speaker().name()).distinct().toList();
+    }
+}
