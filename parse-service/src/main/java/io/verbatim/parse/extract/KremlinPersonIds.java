@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,26 +31,41 @@ final class KremlinPersonIds {
     private KremlinPersonIds() {
     }
 
-    /** The id of each speaker name that one linked person, and only that one, matches; names without an id absent. */
-    static Map<String, String> of(Collection<String> speakerNames, List<PersonLink> links) {
-        Map<String, List<PersonLink>> linksById = new LinkedHashMap<>();
+    /**
+     * The id of each speaker name that one linked person, and only that one, matches; names without an id absent.
+     * Each name is compared only with the links that the index lists under its keys (its letters, its surname and
+     * the surname's one-letter-dropped forms), never with every link of the page.
+     */
+    static Map<String, String> of(Collection<String> speakerNames, List<PersonLink> links, ParseDeadline deadline) {
+        Map<String, Set<PersonLink>> index = new HashMap<>();
         for (PersonLink link : links) {
             if (link.id() != null && link.name().split(" ").length >= 2) {
-                linksById.computeIfAbsent(link.id(), id -> new ArrayList<>()).add(link);
+                for (String key : keysOfLink(link)) {
+                    index.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(link);
+                }
             }
+        }
+        Map<String, Set<String>> surnames = new HashMap<>();
+        for (String name : speakerNames) {
+            String[] words = SpeakerResolver.withoutHonorific(name).split(" ");
+            surnames.computeIfAbsent(words[words.length - 1].toLowerCase(Locale.ROOT), k -> new HashSet<>())
+                    .add(words.length > 1 ? "full" : "bare");
         }
         Map<String, String> idOfName = new LinkedHashMap<>();
         Map<String, Set<String>> namesOfId = new HashMap<>();
         for (String name : new LinkedHashSet<>(speakerNames)) {
-            if (sharedSurname(name, speakerNames)) {
+            deadline.check();
+            if (sharedSurname(name, surnames)) {
                 continue;
             }
             Set<String> ids = new LinkedHashSet<>();
-            linksById.forEach((id, named) -> {
-                if (named.stream().anyMatch(link -> matches(name, link))) {
-                    ids.add(id);
+            for (String key : keysOfSpeaker(name)) {
+                for (PersonLink link : index.getOrDefault(key, Set.of())) {
+                    if (!ids.contains(link.id()) && matches(name, link)) {
+                        ids.add(link.id());
+                    }
                 }
-            });
+            }
             ids.forEach(id -> namesOfId.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(name));
             if (ids.size() == 1) {
                 idOfName.put(name, ids.iterator().next());
@@ -63,15 +79,29 @@ final class KremlinPersonIds {
      * A surname alone that another speaker of the page also has ("Mr Sokolov" beside Maxim and Alexei Sokolov): the
      * page itself does not tell who that is, so it neither gets an id nor keeps the other speakers from theirs.
      */
-    private static boolean sharedSurname(String name, Collection<String> speakerNames) {
+    private static boolean sharedSurname(String name, Map<String, Set<String>> surnames) {
         String[] words = SpeakerResolver.withoutHonorific(name).split(" ");
-        if (words.length > 1) {
-            return false;
+        return words.length == 1 && surnames.get(words[0].toLowerCase(Locale.ROOT)).contains("full");
+    }
+
+    /** A link is listed under its letters and under each of its words as a surname, in either order of the name. */
+    private static List<String> keysOfLink(PersonLink link) {
+        List<String> keys = new ArrayList<>();
+        keys.add("L" + SpeakerResolver.letters(link.name()));
+        for (String word : link.name().split(" ")) {
+            SpeakerResolver.surnameKeys(SpeakerResolver.letters(word), keys);
         }
-        String surname = words[0].toLowerCase(Locale.ROOT);
-        return speakerNames.stream().map(other -> SpeakerResolver.withoutHonorific(other).split(" "))
-                .filter(other -> other.length > 1)
-                .anyMatch(other -> other[other.length - 1].toLowerCase(Locale.ROOT).equals(surname));
+        return keys;
+    }
+
+    /** A speaker is looked up by the letters of the name and by the surname (its last word). */
+    private static List<String> keysOfSpeaker(String name) {
+        String bare = SpeakerResolver.withoutHonorific(name);
+        String[] words = bare.split(" ");
+        List<String> keys = new ArrayList<>();
+        keys.add("L" + SpeakerResolver.letters(bare));
+        SpeakerResolver.surnameKeys(SpeakerResolver.letters(words[words.length - 1]), keys);
+        return keys;
     }
 
     private static boolean matches(String speaker, PersonLink link) {

@@ -143,7 +143,7 @@ final class SpeakerResolver {
     }
 
     /** The surname, and for one of five letters or more each form with one letter dropped (one edit apart). */
-    private static void surnameKeys(String surname, List<String> keys) {
+    static void surnameKeys(String surname, List<String> keys) {
         keys.add("S" + surname);
         if (surname.length() >= 5) {
             keys.add("D" + surname);
@@ -409,7 +409,7 @@ final class SpeakerResolver {
     }
 
     /** The letters of a name in lower case, without spaces, hyphens or dots: "NinaVale" and "Nina Vale" agree. */
-    private static String letters(String name) {
+    static String letters(String name) {
         StringBuilder out = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);

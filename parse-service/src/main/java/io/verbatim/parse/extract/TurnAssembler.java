@@ -125,7 +125,7 @@ final class TurnAssembler {
         }
         statements.removeIf(statement -> statement.paragraphs().isEmpty());
         List<TranscriptParsed.Statement> numbered = renumber(statements,
-                KremlinPersonIds.of(personNames, document.personLinks()));
+                KremlinPersonIds.of(personNames, document.personLinks(), deadline));
         return new ExtractedTranscript(kindOf(numbered), document.title(), document.publishedAt(), document.location(),
                 document.language(), numbered, remarks, document.source(), document.tags(), document.persons());
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The Kremlin person ids that the parser reads from the links of real Kremlin pages ({@code /catalog/persons/<id>}):
@@ -116,6 +117,36 @@ class TranscriptExtractorKremlinPersonIdsTest {
                         .allSatisfy(s -> assertThat(s.speaker().externalIds()).isEmpty());
             }
         }
+    }
+
+    @Test
+    @Timeout(60)
+    void aPageOfThousandsOfLinkedSpeakersGivesEachTheirOwnIdWithoutComparingEveryPair() {
+        // 3,000 speakers, each linked in their label and again in the tag list; surnames at least two letters apart
+        int speakers = 3_000;
+        StringBuilder body = new StringBuilder("<div itemprop=\"articleBody\" class=\"read__internal_content\">");
+        StringBuilder tags = new StringBuilder("<div class=\"read__tags\">");
+        for (int n = 0; n < speakers; n++) {
+            String surname = surnameFor(n);
+            body.append("<p><b>Minister <a href=\"http://en.kremlin.ru/catalog/persons/").append(1000 + n)
+                    .append("/events\">Ivan ").append(surname).append("</a>:</b> Words number ").append(n)
+                    .append(".</p>");
+            tags.append("<a rel=\"tag\" href=\"http://en.kremlin.ru/catalog/persons/").append(1000 + n)
+                    .append("\">").append(surname).append(" Ivan</a>");
+        }
+        String page = "<html><body><article>" + body + "</div>" + tags + "</div></article></body></html>";
+
+        Map<String, String> ids = kremlinIdsOf(extractor.extract(page, "text/html",
+                "http://en.kremlin.ru/events/president/news/1"));
+
+        assertThat(ids).hasSize(speakers).containsEntry("Ivan " + surnameFor(0), "1000")
+                .containsEntry("Ivan " + surnameFor(speakers - 1), String.valueOf(1000 + speakers - 1));
+    }
+
+    /** A surname of its own for n: its three-letter code twice, so two surnames differ in at least two letters. */
+    private static String surnameFor(int n) {
+        String code = "" + (char) ('a' + n / 676) + (char) ('a' + n / 26 % 26) + (char) ('a' + n % 26);
+        return Character.toUpperCase(code.charAt(0)) + code.substring(1) + "o" + code;
     }
 
     /** Speaker name to Kremlin id over the statements; a speaker whose statements disagree fails the test. */
