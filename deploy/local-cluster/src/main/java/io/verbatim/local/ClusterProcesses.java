@@ -17,7 +17,8 @@ import java.util.Map;
  * child processes (unless external ones are given), the topics, then ingest-, parse- and store-service from their
  * packaged jars ({@link ServiceProcess}); {@link #close} stops them all. It talks to no user: the run command
  * ({@link RunLocalCommand}), the chaos harness and the end-to-end benchmark all start the cluster through it; the
- * last two also kill and restart its parts ({@link #replace}).
+ * last two also kill and restart its parts ({@link #replace}). With {@code replicas} above 1 each service runs as that
+ * many processes on ports of their own, each with an instance id of its own (its Kafka transactional id).
  */
 public final class ClusterProcesses implements AutoCloseable {
 
@@ -31,16 +32,29 @@ public final class ClusterProcesses implements AutoCloseable {
 
     /**
      * Where and how to start. A port of 0 takes a free one. {@code externalBootstrap} and {@code externalJdbcUrl}
-     * (with user and password in {@code serviceEnvironment}) replace the local broker or database when set.
+     * (with user and password in {@code serviceEnvironment}) replace the local broker or database when set. The ports
+     * are those of each service's first replica; the others take free ones.
      */
     public record Settings(Path root, Path data, int kafkaPort, int kafkaControllerPort, int postgresPort,
             int ingestPort, int parsePort, int storePort, String apiKey, String externalBootstrap,
-            String externalJdbcUrl, Map<String, Map<String, String>> serviceEnvironment) {
+            String externalJdbcUrl, Map<String, Map<String, String>> serviceEnvironment, int replicas) {
+
+        public Settings {
+            if (replicas < 1) {
+                throw new IllegalArgumentException("replicas must be at least 1, not " + replicas);
+            }
+        }
 
         /** Everything local on free ports, with extra environment per service name. */
         public static Settings local(Path root, Path data, String apiKey,
                 Map<String, Map<String, String>> serviceEnvironment) {
-            return new Settings(root, data, 0, 0, 0, 0, 0, 0, apiKey, null, null, serviceEnvironment);
+            return new Settings(root, data, 0, 0, 0, 0, 0, 0, apiKey, null, null, serviceEnvironment, 1);
+        }
+
+        /** The same with {@code replicas} processes of each service. */
+        public Settings withReplicas(int replicas) {
+            return new Settings(root, data, kafkaPort, kafkaControllerPort, postgresPort, ingestPort, parsePort,
+                    storePort, apiKey, externalBootstrap, externalJdbcUrl, serviceEnvironment, replicas);
         }
     }
 
@@ -98,25 +112,30 @@ public final class ClusterProcesses implements AutoCloseable {
         Map<String, String> ingestEnv = new HashMap<>();
         ingestEnv.put("VERBATIM_API_KEY", settings.apiKey());
         ingestEnv.put("VERBATIM_INGEST_INBOX_DIRECTORY", settings.data().resolve("inbox").toString());
-        out.println("- starting ingest-service, parse-service, store-service");
-        startService(INGEST, settings.ingestPort(), ingestEnv);
-        startService(PARSE, settings.parsePort(), Map.of());
-        startService(STORE, settings.storePort(), database);
+        out.println("- starting ingest-service, parse-service, store-service"
+                + (settings.replicas() > 1 ? ", " + settings.replicas() + " replicas of each" : ""));
+        for (int replica = 1; replica <= settings.replicas(); replica++) {
+            startService(INGEST, replica, replica == 1 ? settings.ingestPort() : 0, ingestEnv);
+            startService(PARSE, replica, replica == 1 ? settings.parsePort() : 0, Map.of());
+            startService(STORE, replica, replica == 1 ? settings.storePort() : 0, database);
+        }
         for (ServiceProcess service : services.values()) {
-            service.awaitReady(Duration.ofSeconds(120));
-            out.println("  " + service.name() + " ready at " + service.baseUrl());
+            service.awaitReady(Duration.ofSeconds(180));
+            out.println("  " + service.id() + " ready at " + service.baseUrl());
         }
     }
 
-    private void startService(String name, int port, Map<String, String> own) throws IOException {
+    private void startService(String name, int replica, int port, Map<String, String> own) throws IOException {
         Map<String, String> environment = new HashMap<>(own);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
-        // one instance of each service per cluster: a restarted one takes over its predecessor's Kafka
-        // transactional id; the data folder tells clusters sharing one external broker apart
-        environment.put("VERBATIM_INSTANCE_ID", "local-" + io.verbatim.events.Sha256.hex(
-                settings.data().toAbsolutePath().toString()).substring(0, 12));
+        // one instance id per replica: a restarted replica takes over its predecessor's Kafka transactional id,
+        // two running replicas never share one; the data folder tells clusters sharing one external broker apart
+        String instance = "local-" + io.verbatim.events.Sha256.hex(settings.data().toAbsolutePath().toString())
+                .substring(0, 12);
+        environment.put("VERBATIM_INSTANCE_ID", replica == 1 ? instance : instance + "-" + replica);
         environment.putAll(settings.serviceEnvironment().getOrDefault(name, Map.of()));
-        services.put(name, ServiceProcess.start(settings.root(), name, port(port), environment, logs));
+        ServiceProcess service = ServiceProcess.start(settings.root(), name, replica, port(port), environment, logs);
+        services.put(service.id(), service);
     }
 
     public String bootstrapServers() {
@@ -145,6 +164,7 @@ public final class ClusterProcesses implements AutoCloseable {
         return postgres;
     }
 
+    /** The first replica of service {@code name}, or the process with that {@link ServiceProcess#id()}. */
     public ServiceProcess service(String name) {
         ServiceProcess service = services.get(name);
         if (service == null) {
@@ -153,14 +173,19 @@ public final class ClusterProcesses implements AutoCloseable {
         return service;
     }
 
+    /** Every replica of service {@code name}, first to last. */
+    public List<ServiceProcess> replicas(String name) {
+        return services.values().stream().filter(s -> s.name().equals(name)).toList();
+    }
+
     public List<ServiceProcess> services() {
         return List.copyOf(services.values());
     }
 
     /** Records a restarted service in place of the one it replaces, so that {@link #close} stops the new one. */
     public void replace(ServiceProcess restarted) {
-        service(restarted.name());
-        services.put(restarted.name(), restarted);
+        service(restarted.id());
+        services.put(restarted.id(), restarted);
     }
 
     /** Records a restarted broker. */

@@ -41,6 +41,12 @@ public final class LocalKafka implements AutoCloseable {
 
     public static LocalKafka start(Path home, int brokerPort, int controllerPort, Path logDirectory)
             throws IOException, InterruptedException {
+        return start(home, brokerPort, controllerPort, logDirectory, Duration.ofSeconds(60));
+    }
+
+    /** As above, waiting up to {@code readyTimeout} for the broker to answer (a loaded machine may need more). */
+    public static LocalKafka start(Path home, int brokerPort, int controllerPort, Path logDirectory,
+            Duration readyTimeout) throws IOException, InterruptedException {
         Path dataDirectory = home.resolve("data");
         Files.createDirectories(dataDirectory);
         Files.createDirectories(logDirectory);
@@ -85,7 +91,7 @@ public final class LocalKafka implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         LocalKafka kafka = new LocalKafka(home, brokerPort, controllerPort, logDirectory, broker);
-        kafka.awaitReady(Duration.ofSeconds(60), log);
+        kafka.awaitReady(readyTimeout, log);
         return kafka;
     }
 

@@ -41,7 +41,8 @@ public final class RunLocalCommand {
                 intSetting("VERBATIM_PARSE_PORT", 8082), intSetting("VERBATIM_STORE_PORT", 8083), apiKey(data),
                 System.getenv("KAFKA_BOOTSTRAP_SERVERS"), System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
                 Map.of(ClusterProcesses.INGEST, Map.of("VERBATIM_INGEST_INBOX_DIRECTORY",
-                        setting("VERBATIM_INGEST_INBOX_DIRECTORY", data.resolve("inbox").toString()))));
+                        setting("VERBATIM_INGEST_INBOX_DIRECTORY", data.resolve("inbox").toString()))),
+                intSetting("VERBATIM_REPLICAS", 1));
         ClusterProcesses cluster = ClusterProcesses.start(settings, out);
         started.push(cluster);
         String bootstrap = cluster.bootstrapServers();

@@ -25,16 +25,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Path root;
     private final String name;
+    private final int replica;
     private final int port;
     private final Map<String, String> environment;
     private final Path logDirectory;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(Path root, String name, int port, Map<String, String> environment, Path logDirectory,
-            Process process, Path log) {
+    private ServiceProcess(Path root, String name, int replica, int port, Map<String, String> environment,
+            Path logDirectory, Process process, Path log) {
         this.root = root;
         this.name = name;
+        this.replica = replica;
         this.port = port;
         this.environment = Map.copyOf(environment);
         this.logDirectory = logDirectory;
@@ -48,12 +50,21 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path root, String name, int port, Map<String, String> environment,
             Path logDirectory) throws IOException {
+        return start(root, name, 1, port, environment, logDirectory);
+    }
+
+    /**
+     * Starts replica {@code replica} (1, 2, …) of the service: as {@link #start(Path, String, int, Map, Path)}, the
+     * log of replicas after the first being {@code <name>-<replica>.log}.
+     */
+    public static ServiceProcess start(Path root, String name, int replica, int port,
+            Map<String, String> environment, Path logDirectory) throws IOException {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw -DskipTests package)");
         }
         Files.createDirectories(logDirectory);
-        Path log = logDirectory.resolve(name + ".log");
+        Path log = logDirectory.resolve(id(name, replica) + ".log");
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(javaOptions());
@@ -64,7 +75,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        return new ServiceProcess(root, name, port, environment, logDirectory, builder.start(), log);
+        return new ServiceProcess(root, name, replica, port, environment, logDirectory, builder.start(), log);
     }
 
     /** {@code VERBATIM_SERVICE_JAVA_OPTS} split on white space, else {@link #DEFAULT_JAVA_OPTIONS}. */
@@ -81,7 +92,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (process.isAlive()) {
             throw new IllegalStateException(name + " is still running");
         }
-        return start(root, name, port, environment, logDirectory);
+        return start(root, name, replica, port, environment, logDirectory);
     }
 
     /** Ends the process at once with SIGKILL, as a crash would: no shutdown hook, no clean close. */
@@ -113,6 +124,33 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** Which replica of its service this is, from 1. */
+    public int replica() {
+        return replica;
+    }
+
+    /** The service's name for its first replica, {@code <name>-<replica>} for the others. */
+    public String id() {
+        return id(name, replica);
+    }
+
+    static String id(String name, int replica) {
+        return replica == 1 ? name : name + "-" + replica;
+    }
+
+    /**
+     * Asks the process to stop (SIGTERM) and waits until it has ended, forcing it after {@code grace}; returns
+     * whether it ended by itself. {@link #restart} starts it again.
+     */
+    public boolean stopGracefully(Duration grace) throws InterruptedException {
+        process.destroy();
+        if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            return true;
+        }
+        process.destroyForcibly().waitFor();
+        return false;
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }
@@ -133,7 +171,7 @@ public final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(id() + " exited with code " + process.exitValue() + "; see " + log);
             }
             try {
                 if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -144,7 +182,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(250);
         }
-        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+        throw new IllegalStateException(id() + " was not ready within " + timeout + "; see " + log);
     }
 
     /** Asks the service to stop (SIGTERM, Quarkus shuts down gracefully), then forces it after a grace period. */

@@ -5,6 +5,7 @@ import io.verbatim.events.http.Problem;
 import io.verbatim.ingest.crawl.PageCrawler;
 import io.verbatim.ingest.state.CrawlState;
 import io.verbatim.ingest.state.IngestStateStore;
+import io.verbatim.ingest.state.ListedEntry;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
@@ -13,11 +14,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Single pages by URL: the page is queued in the crawl state and fetched politely (robots.txt, per-host delay)
- * like a feed entry; a known page is re-checked conditionally. Requires the API key.
+ * like a feed entry; a known page is re-checked conditionally. Requires the API key. With several replicas, a page
+ * whose host another replica crawls is handed to that replica through the crawl state ({@link ListedEntry}), and
+ * {@code GET} answers from the replica that crawls the page's host.
  */
 @Path("/api/pages")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -48,7 +52,10 @@ public class PageResource {
             return Problem.response(Response.Status.BAD_REQUEST, e.getMessage());
         }
         return state.url(canonical).map(page -> Response.ok(page).build())
-                .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "no page " + canonical + " is known"));
+                .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, state.owns(canonical)
+                        ? "no page " + canonical + " is known"
+                        : "no page " + canonical + " is known to this replica: its host is crawled by the owner of "
+                                + "partition " + state.partitionOf(canonical) + " of the crawl state"));
     }
 
     @POST
@@ -67,7 +74,10 @@ public class PageResource {
         } catch (IllegalArgumentException e) {
             return Problem.response(Response.Status.BAD_REQUEST, e.getMessage());
         }
-        if (state.url(canonical).isEmpty()) {
+        if (!state.owns(canonical)) {
+            // another replica crawls this host: hand the page to it (it checks its room and whether it is known)
+            state.listForOwners(List.of(new ListedEntry(canonical, null, true)));
+        } else if (state.url(canonical).isEmpty()) {
             if (state.roomForNewUrls(null) == 0) {
                 return Problem.response(Response.Status.SERVICE_UNAVAILABLE,
                         "too many pages are waiting to be fetched; try again later");

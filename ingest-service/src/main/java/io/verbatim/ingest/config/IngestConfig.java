@@ -133,6 +133,48 @@ public interface IngestConfig {
 
     CrawlStateBounds crawlState();
 
+    Ownership ownership();
+
+    /**
+     * How the crawl work is split between replicas, prefix {@code verbatim.ingest.ownership}: {@code ingest.state}
+     * is partitioned by host, and Kafka's consumer group gives each replica its partitions (the hosts it crawls).
+     */
+    interface Ownership {
+
+        /**
+         * The partitions of {@code ingest.state} when this service creates the topic (the most replicas that crawl at
+         * once). An existing topic keeps its own count: every replica reads the count from the broker.
+         */
+        @WithDefault("6")
+        int partitions();
+
+        /** The consumer group whose members share the partitions of {@code ingest.state}. */
+        @WithDefault("ingest-service")
+        String groupId();
+
+        /**
+         * How long the group waits for a replica that stopped without leaving (kill -9, a lost network) before its
+         * partitions move to the others ({@code session.timeout.ms}; the broker allows 6 s to 30 min by default).
+         */
+        @WithDefault("10s")
+        Duration sessionTimeout();
+
+        /**
+         * How long a replica may go without reading its partitions before it leaves the group by itself
+         * ({@code max.poll.interval.ms}): a rebuild or a hand-over that takes longer loses the partitions.
+         */
+        @WithDefault("5m")
+        Duration maxPollInterval();
+
+        /**
+         * How long a replica that hands back partitions (rebalance, shutdown) waits for the fetch or feed poll in
+         * progress on them; work still running then is abandoned: its result is not recorded, so the new owner
+         * fetches that page once more.
+         */
+        @WithDefault("5s")
+        Duration handoverTimeout();
+    }
+
     /** Bounds on the crawl state held in memory, prefix {@code verbatim.ingest.crawl-state}. */
     interface CrawlStateBounds {
 

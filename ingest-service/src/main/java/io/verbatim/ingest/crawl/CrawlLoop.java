@@ -8,8 +8,9 @@ import org.eclipse.microprofile.health.Liveness;
 import org.jboss.logging.Logger;
 
 /**
- * Drives the crawl: every tick it polls the feeds that are due, then fetches the pages that are due. One thread
- * does both, so the per-host politeness is never raced. Nothing runs until the crawl state is loaded.
+ * Drives the crawl: every tick it takes the pages other replicas listed for this one's hosts, polls the feeds that are
+ * due, then fetches the pages that are due, all on the hosts this replica owns. One thread does it all, and each host
+ * is owned by one replica, so the per-host politeness is never raced. Nothing runs until the crawl state is loaded.
  *
  * <p>A {@link RuntimeException} (an unreachable broker, a publisher that does not answer) ends the pass; the next tick
  * goes on. An {@link Error} (an {@code OutOfMemoryError}, a {@code StackOverflowError}) stops the loop for good: it is
@@ -45,6 +46,7 @@ public class CrawlLoop {
         health.passStarted();
         try {
             Instant now = Instant.now();
+            feeds.takeListed();
             feeds.pollDue(now);
             pages.fetchDue(PAGE_BUDGET);
         } catch (RuntimeException e) {

@@ -15,13 +15,16 @@ import io.verbatim.ingest.fetch.RobotsPolicy;
 import io.verbatim.ingest.state.CrawlState;
 import io.verbatim.ingest.state.FeedSource;
 import io.verbatim.ingest.state.IngestStateStore;
+import io.verbatim.ingest.state.ListedEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -31,6 +34,10 @@ import org.jboss.logging.Logger;
  * entry's page to the {@link PageCrawler}: new entries are recorded as pending in the crawl state (so a restart
  * loses none), known ones are queued for a conditional re-check. Backfill follows {@code rel="next"} links up to the
  * configured depth.
+ *
+ * <p>With several replicas a feed is polled by the owner of its host ({@link IngestStateStore#whileOwning}); its
+ * entries on hosts owned elsewhere are handed to their owners as {@link ListedEntry} records, so each page is fetched
+ * by the one replica that paces its host.
  */
 @ApplicationScoped
 public class FeedPoller {
@@ -61,27 +68,66 @@ public class FeedPoller {
         for (FeedSource source : state.sources()) {
             boolean due = source.lastPolledAt() == null
                     || !source.lastPolledAt().plus(config.feeds().pollInterval()).isAfter(now);
-            if (!source.paused() && due && politeness.delayBeforeNextRequest(source.url()).isZero()) {
-                poll(source, now);
+            if (!source.paused() && due && state.owns(source.url())
+                    && politeness.delayBeforeNextRequest(source.url()).isZero()) {
+                state.whileOwning(source.url(), () -> poll(source, now));
             }
+        }
+    }
+
+    /**
+     * Takes the pages other replicas listed for the hosts this one owns (feed entries on another replica's host,
+     * {@code POST /api/pages} there): a new one is recorded as pending while its source has room, a known one queued
+     * for a re-check (a refused one only when asked for through the API). Then their tombstones are written.
+     */
+    public void takeListed() {
+        List<ListedEntry> entries = state.takeListed();
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> room = new HashMap<>();
+        List<CrawlState> added = new ArrayList<>();
+        int dropped = 0;
+        for (ListedEntry entry : entries) {
+            Optional<CrawlState> existing = state.url(entry.url());
+            if (existing.isEmpty()) {
+                int left = room.computeIfAbsent(String.valueOf(entry.sourceId()),
+                        s -> state.roomForNewUrls(entry.sourceId()));
+                if (left > 0 && added.stream().noneMatch(a -> a.url().equals(entry.url()))) {
+                    added.add(CrawlState.discovered(entry.url(), entry.sourceId()));
+                    room.put(String.valueOf(entry.sourceId()), left - 1);
+                } else if (left <= 0) {
+                    dropped++;
+                }
+            } else if (entry.requested() || !CrawlState.REFUSED.equals(existing.get().status())) {
+                pages.recheck(entry.url());
+            }
+        }
+        state.putUrls(added);
+        state.listedTaken(entries);
+        LOG.debugf("%d pages listed by other replicas taken: %d new", entries.size(), added.size());
+        if (dropped > 0) {
+            LOG.warnf("%d pages listed by other replicas dropped: no room for pending pages "
+                    + "(verbatim.ingest.crawl-state.max-pending-per-source %d, max-urls %d)", dropped,
+                    config.crawlState().maxPendingPerSource(), config.crawlState().maxUrls());
         }
     }
 
     private void poll(FeedSource source, Instant now) {
         if (!robots.isAllowed(source.url())) {
             metrics.record(source, "refused", 0);
-            state.putSource(source.polled(null, now, source.feedEtag(), source.feedLastModified()));
+            state.recordPoll(source.polled(null, now, source.feedEtag(), source.feedLastModified()));
             LOG.warnf("feed %s is disallowed by robots.txt", source.url());
             return;
         }
         FetchResult result = request(source.url(), CacheValidators.of(source.feedEtag(), source.feedLastModified()));
         switch (result.outcome()) {
-            case NOT_MODIFIED -> state.putSource(source.polled(null, now, source.feedEtag(), source.feedLastModified()));
+            case NOT_MODIFIED -> state.recordPoll(source.polled(null, now, source.feedEtag(), source.feedLastModified()));
             case FETCHED -> {
                 FetchResult.Fetched fetched = (FetchResult.Fetched) result;
                 Optional<SyndFeed> feed = parse(source, fetched.body());
                 if (feed.isEmpty()) {
-                    state.putSource(source.polled(null, now, null, null));
+                    state.recordPoll(source.polled(null, now, null, null));
                     return;
                 }
                 List<String> links = new ArrayList<>(entryLinks(feed.get(), fetched.finalUrl()));
@@ -90,7 +136,7 @@ public class FeedPoller {
                 boolean capped = taken.leftForLater() > 0;
                 // When entries were left, the validators are not kept: the next poll reads the whole feed again
                 // (instead of a 304) and takes the next ones.
-                state.putSource(source.polled(feed.get().getTitle(), now, capped ? null : fetched.etag().orElse(null),
+                state.recordPoll(source.polled(feed.get().getTitle(), now, capped ? null : fetched.etag().orElse(null),
                         capped ? null : fetched.lastModified().orElse(null)));
                 LOG.infof("feed %s: %d entries, %d new, %d re-checked", source.url(), links.size(), taken.added(),
                         taken.rechecked());
@@ -104,7 +150,7 @@ public class FeedPoller {
             }
             case REFUSED -> {
                 metrics.record(source, "refused", 0);
-                state.putSource(source.polled(null, now, source.feedEtag(), source.feedLastModified()));
+                state.recordPoll(source.polled(null, now, source.feedEtag(), source.feedLastModified()));
                 LOG.warnf("feed %s refused: %s", source.url(), ((FetchResult.Refused) result).reason());
             }
             case FAILED -> {
@@ -162,6 +208,7 @@ public class FeedPoller {
         Set<String> seen = new LinkedHashSet<>();
         List<CrawlState> added = new ArrayList<>();
         List<String> known = new ArrayList<>();
+        List<ListedEntry> elsewhere = new ArrayList<>();
         int left = 0;
         for (String link : links) {
             String canonical;
@@ -172,6 +219,14 @@ public class FeedPoller {
                 continue;
             }
             if (!seen.add(canonical)) {
+                continue;
+            }
+            if (!state.owns(canonical)) {
+                if (added.size() + elsewhere.size() < cap) {
+                    elsewhere.add(new ListedEntry(canonical, source.id(), false));
+                } else {
+                    left++;
+                }
                 continue;
             }
             Optional<CrawlState> existing = state.url(canonical);
@@ -186,14 +241,15 @@ public class FeedPoller {
             }
         }
         state.putUrls(added);
+        state.listForOwners(elsewhere);
         int rechecked = 0;
         for (String url : known) {
-            if (added.size() + rechecked >= cap || !pages.recheck(url)) {
+            if (added.size() + elsewhere.size() + rechecked >= cap || !pages.recheck(url)) {
                 break;
             }
             rechecked++;
         }
-        return new Taken(added.size(), rechecked, left);
+        return new Taken(added.size() + elsewhere.size(), rechecked, left);
     }
 
     private Optional<SyndFeed> parse(FeedSource source, String body) {

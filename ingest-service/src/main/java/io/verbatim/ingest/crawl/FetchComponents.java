@@ -5,6 +5,7 @@ import io.verbatim.ingest.fetch.FetchSettings;
 import io.verbatim.ingest.fetch.HostPoliteness;
 import io.verbatim.ingest.fetch.PageFetcher;
 import io.verbatim.ingest.fetch.RobotsPolicy;
+import io.verbatim.ingest.state.IngestStateStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -37,8 +38,8 @@ public class FetchComponents {
 
     @Produces
     @ApplicationScoped
-    HostPoliteness hostPoliteness(IngestConfig config, RobotsPolicy robots) {
+    HostPoliteness hostPoliteness(IngestConfig config, RobotsPolicy robots, IngestStateStore state) {
         return new HostPoliteness(Clock.systemUTC(), config.fetch().hostDelay(), HostPoliteness.DEFAULT_INITIAL_BACKOFF,
-                HostPoliteness.DEFAULT_MAX_BACKOFF, robots::crawlDelay, config.fetch().maxHosts());
+                HostPoliteness.DEFAULT_MAX_BACKOFF, robots::crawlDelay, config.fetch().maxHosts(), state::ownedSince);
     }
 }

@@ -32,7 +32,8 @@ import org.jboss.logging.Logger;
  * Fetches the pages that are due, at most one request per host per politeness interval: pending pages from the
  * crawl state (new feed entries, single pages, failures whose retry time has come) and known pages queued for a
  * conditional re-check. A changed page is published as {@code transcript.fetched} (a new revision of the same
- * {@code documentId}); an unchanged one (304, or the same content hash) is not.
+ * {@code documentId}); an unchanged one (304, or the same content hash) is not. Only the pages of hosts this replica
+ * owns are held in its crawl state, and each fetch runs while it owns the host ({@link IngestStateStore#whileOwning}).
  */
 @ApplicationScoped
 public class PageCrawler {
@@ -120,8 +121,7 @@ public class PageCrawler {
         Set<String> hostsAsked = new HashSet<>();
         int fetched = 0;
         for (CrawlState page : due) {
-            if (takeTurn(page.url(), hostsAsked)) {
-                fetch(page, now);
+            if (takeTurn(page.url(), hostsAsked) && state.whileOwning(page.url(), () -> fetch(page, now))) {
                 fetched++;
             }
         }
@@ -131,8 +131,9 @@ public class PageCrawler {
                 rechecks.remove(url);
             } else if (takeTurn(url, hostsAsked)) {
                 rechecks.remove(url);
-                fetch(page, now);
-                fetched++;
+                if (state.whileOwning(url, () -> fetch(page, now))) {
+                    fetched++;
+                }
             }
         }
         return fetched;

@@ -51,6 +51,7 @@ public final class HostPoliteness {
     private final Duration maxBackoff;
     private final Function<String, Optional<Duration>> crawlDelays;
     private final int maxHosts;
+    private final Function<String, Instant> ownedSince;
     private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
     /** No host can be forgotten before this instant (a lower bound: updated on every change). */
     private volatile Instant firstForgettableAt = Instant.MIN;
@@ -72,6 +73,17 @@ public final class HostPoliteness {
      */
     public HostPoliteness(Clock clock, Duration minDelay, Duration initialBackoff, Duration maxBackoff,
             Function<String, Optional<Duration>> crawlDelays, int maxHosts) {
+        this(clock, minDelay, initialBackoff, maxBackoff, crawlDelays, maxHosts, url -> Instant.MIN);
+    }
+
+    /**
+     * @param ownedSince since when this replica crawls the URL's host ({@code IngestStateStore::ownedSince}): the
+     *                   first request after a hand-over waits one spacing from then, since the previous owner's last
+     *                   request may have ended just before it
+     */
+    public HostPoliteness(Clock clock, Duration minDelay, Duration initialBackoff, Duration maxBackoff,
+            Function<String, Optional<Duration>> crawlDelays, int maxHosts, Function<String, Instant> ownedSince) {
+        this.ownedSince = Objects.requireNonNull(ownedSince);
         this.clock = Objects.requireNonNull(clock);
         this.minDelay = Objects.requireNonNull(minDelay);
         this.initialBackoff = Objects.requireNonNull(initialBackoff);
@@ -89,6 +101,12 @@ public final class HostPoliteness {
      * then it waits until the first of them may be forgotten.
      */
     public Instant nextRequestAt(String url) {
+        Instant owned = ownedSince.apply(url);
+        Instant tracked = trackedNextRequestAt(url);
+        return owned.equals(Instant.MIN) ? tracked : later(tracked, owned.plus(spacing(url)));
+    }
+
+    private Instant trackedNextRequestAt(String url) {
         HostState state = hosts.get(hostOf(url));
         if (state != null) {
             return state.notBefore();

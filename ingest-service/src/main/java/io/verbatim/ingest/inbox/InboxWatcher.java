@@ -7,6 +7,7 @@ import io.verbatim.ingest.config.IngestConfig;
 import io.verbatim.ingest.messaging.EventTooLargeException;
 import io.verbatim.ingest.messaging.RawDocumentPublisher;
 import io.verbatim.ingest.source.DocumentTypes;
+import io.verbatim.ingest.state.IngestStateStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,11 @@ import org.jboss.logging.Logger;
  * A file is taken once it has not changed for a second; writing it under a dot-name and renaming it is safer still.
  * A crash between publication and the move republishes the file on restart; its ids are derived from its content,
  * so downstream deduplication absorbs the repeat.
+ *
+ * <p>With several replicas the inbox is read by one at a time: the owner of partition
+ * {@value IngestStateStore#INBOX_PARTITION} of {@code ingest.state}. Each file is taken while it owns that partition,
+ * and a hand-over waits for the file in progress ({@link IngestStateStore#whileOwningPartition}), so two replicas
+ * never take the same file.
  */
 @ApplicationScoped
 public class InboxWatcher {
@@ -46,17 +52,19 @@ public class InboxWatcher {
 
     private final IngestConfig config;
     private final RawDocumentPublisher publisher;
+    private final IngestStateStore state;
 
-    public InboxWatcher(IngestConfig config, RawDocumentPublisher publisher) {
+    public InboxWatcher(IngestConfig config, RawDocumentPublisher publisher, IngestStateStore state) {
         this.config = config;
         this.publisher = publisher;
+        this.state = state;
     }
 
     @Scheduled(every = "${verbatim.ingest.inbox.poll-interval:2s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scan() {
         Optional<Path> directory = config.inbox().directory();
-        if (directory.isEmpty()) {
+        if (directory.isEmpty() || !state.ownedPartitions().contains(IngestStateStore.INBOX_PARTITION)) {
             return;
         }
         Path inbox = directory.get();
@@ -64,10 +72,15 @@ public class InboxWatcher {
             Files.createDirectories(inbox.resolve(PROCESSED));
             Files.createDirectories(inbox.resolve(FAILED));
             for (Path file : pendingEntries(inbox)) {
-                try {
-                    take(inbox, file);
-                } catch (IOException e) {
-                    LOG.warnf("cannot take inbox entry %s: %s", file.getFileName(), e.getMessage());
+                boolean owner = state.whileOwningPartition(IngestStateStore.INBOX_PARTITION, () -> {
+                    try {
+                        take(inbox, file);
+                    } catch (IOException e) {
+                        LOG.warnf("cannot take inbox entry %s: %s", file.getFileName(), e.getMessage());
+                    }
+                });
+                if (!owner) {
+                    return; // another replica reads the inbox now
                 }
             }
         } catch (IOException e) {

@@ -5,7 +5,11 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only once the crawl state has been read back from {@code ingest.state}. */
+/**
+ * Ready once the sources have been read back from every partition of {@code ingest.state}. Owning partitions is not
+ * required: a replica the group has given no hosts yet (or none at all, when there are more replicas than partitions)
+ * still serves the submit and admin API.
+ */
 @Readiness
 @ApplicationScoped
 public class IngestStateReadiness implements HealthCheck {
@@ -19,6 +23,7 @@ public class IngestStateReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("ingest crawl state").status(state.isLoaded())
-                .withData("sources", state.sources().size()).build();
+                .withData("sources", state.sources().size())
+                .withData("partitions", state.ownedPartitions().stream().sorted().toList().toString()).build();
     }
 }

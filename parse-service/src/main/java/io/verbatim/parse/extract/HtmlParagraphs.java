@@ -221,7 +221,7 @@ final class HtmlParagraphs {
                 }
                 continue;
             }
-            boolean bold = tag.equals("b") || tag.equals("strong") || isItalicOfBold(element);
+            boolean bold = tag.equals("b") || tag.equals("strong") || isItalicOfBold(element) || isBoldLink(element);
             if (!bold && !sawBold && WhitespaceNormalizer.isBlank(element.text())) {
                 continue; // an empty anchor before the label: <a name="…"> </a><b>Name:</b>
             }
@@ -300,6 +300,19 @@ final class HtmlParagraphs {
 
     private static boolean endsWithLetter(StringBuilder label) {
         return !label.isEmpty() && Character.isLetter(label.charAt(label.length() - 1));
+    }
+
+    /**
+     * A link whose text is all bold ({@code <b>Minister of Industry and Trade </b><a class="person_tag"><b>Denis
+     * Manturov</b></a><b>:</b>}, a Kremlin persons-catalogue link between two bold runs): part of the label, like the
+     * bold around it.
+     */
+    private static boolean isBoldLink(Element element) {
+        if (!element.normalName().equals("a")) {
+            return false;
+        }
+        String text = WhitespaceNormalizer.normalize(element.text());
+        return !text.isEmpty() && isAll(element, BOLD, text);
     }
 
     /**

@@ -74,9 +74,12 @@ final class SpeakerLabelParser {
     private static final Pattern ANNOTATION = Pattern.compile("^(.*?)\\s*[(\\[]([^()\\[\\]]{1,80})[)\\]]\\s*$");
     // Both run on a whole paragraph: possessive white space, never given back, so that no long run of it is
     // backtracked over (issue 12, finding 2).
-    // "Q" then one space is a label too when a capital, bracket or quotation mark follows ("Q Thanks, Mr. President.").
+    // "Q" then one space is a label too when a capital, bracket or quotation mark follows ("Q Thanks, Mr. President.");
+    // so is "Q" written straight against a dash that opens an interrupted question ("Q– since …", "Q— and …"): the
+    // dash is the question's first character.
     private static final Pattern Q_LABEL = Pattern.compile(
-            "^Q(?:[\\s\\u00a0]{2,}+|\\s*+[:.][\\s\\u00a0]*+|[ \\u00a0](?=[\\p{Lu}(\\[“\"]))(.*)$", Pattern.DOTALL);
+            "^Q(?:[\\s\\u00a0]{2,}+|\\s*+[:.][\\s\\u00a0]*+|[ \\u00a0](?=[\\p{Lu}(\\[“\"])|(?=[–—][ \\u00a0]))(.*)$",
+            Pattern.DOTALL);
     private static final Pattern COLON_LABEL = Pattern.compile(
             "^([^:]{1,140}?)[\\s\\u00a0]*+:[\\s\\u00a0]*+(.*)$", Pattern.DOTALL);
     private static final Pattern NAME_TOKEN = Pattern.compile("^\\p{Lu}[\\p{L}\\p{M}'’.\\-]*$");

@@ -66,7 +66,12 @@ final class SpeakerResolver {
         }
     }
 
-    SpeakerResolver(List<SpeakerLabel> labels, String title, ParseDeadline deadline) {
+    /** Misspelt label names (their letters) and the label they stand for. */
+    private final Map<String, SpeakerLabel> misspelt = new HashMap<>();
+
+    SpeakerResolver(List<SpeakerLabel> labelsAsWritten, String title, ParseDeadline deadline) {
+        misspelt.putAll(misspellings(labelsAsWritten));
+        List<SpeakerLabel> labels = labelsAsWritten.stream().map(this::spelt).toList();
         // full names first, so that a bare surname finds its person whatever the order of the labels
         for (boolean fullNames : new boolean[] {true, false}) {
             for (SpeakerLabel label : labels) {
@@ -106,7 +111,60 @@ final class SpeakerResolver {
      * The speaker of one label. An office named alone ("The Prime Minister") is its holder when another label of the
      * document names exactly one holder of it ("The Prime Minister (Keir Starmer)"), and otherwise the speaker itself.
      */
-    TranscriptParsed.Speaker resolve(SpeakerLabel label) {
+    TranscriptParsed.Speaker resolve(SpeakerLabel labelAsWritten) {
+        TranscriptParsed.Speaker speaker = resolveSpelt(spelt(labelAsWritten));
+        // the verbatim label stays as the page wrote it
+        return new TranscriptParsed.Speaker(speaker.name(), speaker.role(), labelAsWritten.verbatim());
+    }
+
+    /**
+     * Labels whose name is another label's of the same document with two adjacent letters swapped ("THE PRESIDNET:"
+     * once, "THE PRESIDENT:" 28 times): the rarer spelling is a typing error and stands for the more frequent one.
+     * Only a swap of two adjacent letters, in names of six letters or more: two people whose names differ by one
+     * such swap are far less likely than a typo, while a letter more or less ("Dunn", "Dunne") can be two people.
+     * One lookup per letter of each distinct name: linear in the labels.
+     */
+    private static Map<String, SpeakerLabel> misspellings(List<SpeakerLabel> labels) {
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, SpeakerLabel> firstOfName = new HashMap<>();
+        for (SpeakerLabel label : labels) {
+            if (!label.unnamed()) {
+                String key = letters(label.name());
+                counts.merge(key, 1, Integer::sum);
+                firstOfName.putIfAbsent(key, label);
+            }
+        }
+        Map<String, SpeakerLabel> misspelt = new HashMap<>();
+        for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+            String key = entry.getKey();
+            if (key.length() < 6) {
+                continue;
+            }
+            char[] swapped = key.toCharArray();
+            for (int i = 0; i + 1 < swapped.length; i++) {
+                if (swapped[i] == swapped[i + 1]) {
+                    continue;
+                }
+                char c = swapped[i];
+                swapped[i] = swapped[i + 1];
+                swapped[i + 1] = c;
+                String other = new String(swapped);
+                swapped[i + 1] = swapped[i];
+                swapped[i] = c;
+                if (counts.getOrDefault(other, 0) > entry.getValue()) {
+                    misspelt.put(key, firstOfName.get(other));
+                    break;
+                }
+            }
+        }
+        return misspelt;
+    }
+
+    private SpeakerLabel spelt(SpeakerLabel label) {
+        return label.unnamed() ? label : misspelt.getOrDefault(letters(label.name()), label);
+    }
+
+    private TranscriptParsed.Speaker resolveSpelt(SpeakerLabel label) {
         if (label.unnamed()) {
             return new TranscriptParsed.Speaker(label.name(), null, label.verbatim());
         }
@@ -122,7 +180,8 @@ final class SpeakerResolver {
         if (person == null) {
             return new TranscriptParsed.Speaker(label.name(), label.role(), label.verbatim());
         }
-        String name = person.name.contains(" ") ? person.name : label.name();
+        // a surname alone keeps the label's spelling, without a form of address: "MS. CHANG:" is "Chang"
+        String name = person.name.contains(" ") ? person.name : withoutHonorific(label.name());
         return new TranscriptParsed.Speaker(name, person.role, label.verbatim());
     }
 

@@ -11,7 +11,9 @@ import java.util.Set;
 
 /**
  * Groups the paragraphs of a {@link SourceDocument} into speaker turns by the annotation rules: a label starts a turn;
- * consecutive labelled paragraphs of the same speaker with nothing in between form one turn; a standalone remark or an
+ * consecutive labelled paragraphs of the same speaker with nothing in between form one turn (unnamed ones too under the same
+ * label: "Q" after "Q", "Remark:" after "Remark:", as the corpus conventions say; "Question from Pskov Region:" after
+ * "Question from Tver Region:" is another person); a standalone remark or an
  * omission mark is left out of the turns, and a label after it starts a new turn even for the same speaker (so does
  * a procedural narrative such as "The Prime Minister rose—" or "Mr Jones indicated dissent."); an interpretation
  * note that opens a turn ("(As interpreted.)") is that turn's annotation, not its text; a
@@ -88,8 +90,10 @@ final class TurnAssembler {
                 if (!label.unnamed() && !(label.office() && speaker.name().equals(label.name()))) {
                     personNames.add(speaker.name());
                 }
-                boolean sameSpeaker = turn != null && !interrupted && !label.unnamed()
-                        && turn.speaker.name().equals(speaker.name());
+                // unnamed voices are one speaker only under the same label: "Q" after "Q" goes on, "Question from Pskov
+                // Region:" after "Question from Tver Region:" is another person
+                boolean sameSpeaker = turn != null && !interrupted && turn.speaker.name().equals(speaker.name())
+                        && (!label.unnamed() || label.verbatim().equals(turn.speaker.label()));
                 String text = block.text();
                 String note = label.annotation() == null && !sameSpeaker ? StageRemarks.interpretationNote(text) : null;
                 if (note != null) {

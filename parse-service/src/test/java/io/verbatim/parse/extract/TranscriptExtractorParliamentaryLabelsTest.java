@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.verbatim.events.TranscriptParsed;
+import io.verbatim.events.TranscriptParsed.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Labels in the style of the UK Parliament's Hansard, in plain text. */
@@ -88,9 +90,11 @@ class TranscriptExtractorParliamentaryLabelsTest {
 
         ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
 
-        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().label())
-                .containsExactly(tuple("Mr Speaker", "Mr Speaker"), tuple("Hon. Members", "Hon. Members"),
-                        tuple("Hon. Members", "Hon. Members"));
+        // the two "Hon. Members:" blocks follow each other with nothing between: one turn, as for any speaker
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().label(),
+                        Statement::paragraphs)
+                .containsExactly(tuple("Mr Speaker", "Mr Speaker", List.of("Order.")),
+                        tuple("Hon. Members", "Hon. Members", List.of("Hear, hear!", "More!")));
     }
 
     @Test

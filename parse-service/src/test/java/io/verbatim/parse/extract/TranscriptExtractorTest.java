@@ -280,7 +280,7 @@ class TranscriptExtractorTest {
         ExtractedTranscript transcript = extractor.extract(briefing, "text/markdown", null);
 
         assertThat(transcript.statements()).extracting(s -> s.speaker().name())
-                .containsExactly("Ms. Psaki", "Question", "Ms. Psaki");
+                .containsExactly("Psaki", "Question", "Psaki");
         assertThat(transcript.statements().get(1).speaker().label()).isEqualTo("Q");
         assertThat(transcript.statements().get(1).paragraphs()).containsExactly("Why now? Does the President plan to call?");
     }

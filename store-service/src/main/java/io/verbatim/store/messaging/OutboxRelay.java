@@ -37,17 +37,28 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes the transactional outbox to Kafka: it locks a batch of pending rows ({@code FOR UPDATE SKIP LOCKED}, so
- * several instances never publish the same row at once), sends them in id order, waits for the broker's
- * acknowledgement of every record, and in the same transaction marks sent every row the broker acknowledged. A crash
- * before the commit leaves the rows pending and they are published again: delivery is at least once, and subscribers
- * deduplicate on {@code eventId}.
+ * Publishes the transactional outbox to Kafka. Several relays (one per store-service replica) share the outbox, and
+ * the unit they claim is a <em>document</em>: all pending rows of one record key (a {@code statement.new}'s
+ * {@code documentId}, a {@code speakers.changed}'s {@code speakerId}) on one topic. A relay takes a transaction-scoped
+ * advisory lock on the key ({@code pg_try_advisory_xact_lock}; a key another relay holds is skipped, never waited
+ * for), reads every pending row of it in the order they were written ({@code created_at}, then {@code id}: ordinal
+ * order within one stored revision), sends them in that order, waits for the broker's acknowledgement of every
+ * record, and in the same transaction marks sent the rows the broker acknowledged. The lock is held until that
+ * commit, so no two relays ever publish rows of one document at the same time, and a relay that reads a document
+ * after another released it sees that relay's rows as sent. A batch is whole documents, at least
+ * {@code batch-size} rows when that many are pending.
+ *
+ * <p>A crash before the commit (the process killed, the connection dropped) releases the lock and leaves the rows
+ * pending: the next relay to claim the document publishes them again from its first row not marked sent, in order.
+ * Delivery is at least once, and subscribers deduplicate on {@code eventId}. If a record fails for a reason other
+ * than its size, it and every later row of its document stay pending (a later row the broker acknowledged is
+ * published again with it), so a document's rows are never marked sent past a gap.
  *
  * <p>A row that can never be published as it is, because its record is larger than the {@code statements-new}
  * producer's {@code max.request.size} (checked before sending) or the client or broker refuses it with
  * {@link RecordTooLargeException}, is parked: {@code parked_at} and {@code park_reason} are set, a warning is logged
- * and {@code verbatim_outbox_parked_total} counts it. The other rows of the batch are marked sent as usual, so
- * nothing is published twice because of it. A row that fails for any other reason stays pending and is retried.
+ * and {@code verbatim_outbox_parked_total} counts it. It does not hold back its document: the rows after it are
+ * published (in order) and marked sent as usual, so nothing is published twice because of it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -59,8 +70,14 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final Emitter<String> emitter;
-    private final Emitter<String> speakersChanged;
+    /**
+     * The lock class of the relay's advisory locks ({@code pg_try_advisory_xact_lock(int, int)}: this class and the
+     * key's {@code hashtext}), apart from the single-{@code bigint} locks Flyway takes. Two keys with the same hash
+     * merely wait for each other.
+     */
+    static final int DOCUMENT_LOCK_CLASS = 0x76657231; // "ver1"
+
+    private final OutboxSender sender;
     private final StoreConfig config;
     private final StoreMetrics metrics;
     private final ReentrantLock running = new ReentrantLock();
@@ -73,14 +90,23 @@ public class OutboxRelay {
 
     private final int maxRequestSize;
 
+    @jakarta.inject.Inject
     public OutboxRelay(@Channel(CHANNEL) Emitter<String> emitter,
             @Channel(SPEAKERS_CHANGED_CHANNEL) Emitter<String> speakersChanged, StoreConfig config,
             StoreMetrics metrics) {
-        this.emitter = emitter;
-        this.speakersChanged = speakersChanged;
+        this(row -> send(Topics.SPEAKERS_CHANGED.equals(row.topic) ? speakersChanged : emitter, row), config,
+                metrics, producerMaxRequestSize(ConfigProvider.getConfig()));
+    }
+
+    /**
+     * A relay that sends through {@code sender}: a second relay on the same outbox, as another replica runs it. It
+     * has no schedule of its own; its owner calls {@link #relayPending()}.
+     */
+    public OutboxRelay(OutboxSender sender, StoreConfig config, StoreMetrics metrics, int maxRequestSize) {
+        this.sender = sender;
         this.config = config;
         this.metrics = metrics;
-        this.maxRequestSize = producerMaxRequestSize(ConfigProvider.getConfig());
+        this.maxRequestSize = maxRequestSize;
         LOG.infof("outbox relay parks announcements larger than the statements-new producer's "
                 + "max.request.size of %d bytes", maxRequestSize);
     }
@@ -149,7 +175,7 @@ public class OutboxRelay {
                 do {
                     batch = relayBatch();
                     published += batch.sent();
-                } while (batch.handled() == config.outbox().batchSize() && batch.retryLater() == 0);
+                } while (batch.handled() > 0 && batch.retryLater() == 0);
                 if (batch.retryLater() > 0) {
                     return published;
                 }
@@ -173,12 +199,7 @@ public class OutboxRelay {
 
     private Batch relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<OutboxEvent> rows = OutboxEvent.getEntityManager()
-                    .createNativeQuery("select * from outbox_event where sent_at is null and parked_at is null "
-                            + "order by id limit :limit for update skip locked", OutboxEvent.class)
-                    .setParameter("limit", config.outbox().batchSize())
-                    .getResultList();
+            List<OutboxEvent> rows = claimDocuments();
             if (rows.isEmpty()) {
                 return new Batch(0, 0, 0);
             }
@@ -191,7 +212,7 @@ public class OutboxRelay {
                     parked++;
                     acks.add(null);
                 } else {
-                    acks.add(send(row));
+                    acks.add(sendRow(row));
                 }
             }
             awaitAll(acks);
@@ -199,32 +220,76 @@ public class OutboxRelay {
             int sent = 0;
             int retryLater = 0;
             Throwable firstFailure = null;
+            java.util.Set<String> gapIn = new java.util.HashSet<>();
             for (int i = 0; i < rows.size(); i++) {
                 CompletableFuture<Void> ack = acks.get(i);
                 if (ack == null) {
                     continue;
                 }
                 OutboxEvent row = rows.get(i);
+                String document = row.topic + '/' + row.recordKey;
                 Throwable failure = failureOf(ack);
-                if (failure == null) {
+                if (failure != null && causedBy(failure, RecordTooLargeException.class)) {
+                    park(row, "refused as too large: " + rootMessage(failure));
+                    parked++;
+                } else if (failure != null || gapIn.contains(document)) {
+                    // never mark a row sent past an earlier row of its document that is still pending
+                    gapIn.add(document);
+                    retryLater++;
+                    firstFailure = firstFailure == null ? failure : firstFailure;
+                } else {
                     row.sentAt = sentAt;
                     metrics.published(row.fetchedAt, sentAt);
                     sent++;
-                } else if (causedBy(failure, RecordTooLargeException.class)) {
-                    park(row, "refused as too large: " + rootMessage(failure));
-                    parked++;
-                } else {
-                    retryLater++;
-                    firstFailure = firstFailure == null ? failure : firstFailure;
                 }
             }
             if (retryLater > 0) {
-                LOG.warnf("outbox relay could not publish %d of %d events, will retry them: %s", retryLater,
-                        rows.size(), rootMessage(firstFailure));
+                LOG.warnf("outbox relay could not publish %d of %d events (%d documents), will retry them: %s",
+                        retryLater, rows.size(), gapIn.size(),
+                        firstFailure != null ? rootMessage(firstFailure) : "an earlier row of the document failed");
             }
             LOG.debugf("outbox relay published %d events, parked %d", sent, parked);
             return new Batch(sent, parked, retryLater);
         });
+    }
+
+    /**
+     * Claims whole documents for this transaction, oldest first, until the claimed rows reach {@code batch-size}:
+     * every pending row of each key whose advisory lock this transaction got, in the order they were written. Keys
+     * another relay holds are skipped. Called inside the relay's transaction; the locks go with its commit.
+     */
+    @SuppressWarnings("unchecked")
+    private List<OutboxEvent> claimDocuments() {
+        var entityManager = OutboxEvent.getEntityManager();
+        int batchSize = config.outbox().batchSize();
+        List<Object[]> keys = entityManager.createNativeQuery("select topic, record_key from outbox_event "
+                + "where sent_at is null and parked_at is null group by topic, record_key order by min(id) limit :limit")
+                .setParameter("limit", batchSize)
+                .getResultList();
+        List<OutboxEvent> rows = new ArrayList<>();
+        for (Object[] key : keys) {
+            if (rows.size() >= batchSize) {
+                break;
+            }
+            String topic = (String) key[0];
+            String recordKey = (String) key[1];
+            Object locked = entityManager.createNativeQuery(
+                    "select pg_try_advisory_xact_lock(:lockClass, hashtext(:document))")
+                    .setParameter("lockClass", DOCUMENT_LOCK_CLASS)
+                    .setParameter("document", topic + '/' + recordKey)
+                    .getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                continue; // another relay is publishing this document
+            }
+            // a new statement of the transaction: it sees what the relay that held the lock before committed
+            rows.addAll(entityManager.createNativeQuery("select * from outbox_event where topic = :topic "
+                    + "and record_key = :recordKey and sent_at is null and parked_at is null "
+                    + "order by created_at, id for update", OutboxEvent.class)
+                    .setParameter("topic", topic)
+                    .setParameter("recordKey", recordKey)
+                    .getResultList());
+        }
+        return rows;
     }
 
     /**
@@ -315,7 +380,16 @@ public class OutboxRelay {
         return bytes;
     }
 
-    private CompletableFuture<Void> send(OutboxEvent row) {
+    private CompletableFuture<Void> sendRow(OutboxEvent row) {
+        try {
+            return sender.send(row);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Sends {@code row} through {@code channel}; the returned future completes with the broker's acknowledgement. */
+    private static CompletableFuture<Void> send(Emitter<String> channel, OutboxEvent row) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         RecordHeaders headers = new RecordHeaders();
         headers.add("eventType", row.eventType.getBytes(StandardCharsets.UTF_8));
@@ -338,7 +412,6 @@ public class OutboxRelay {
                 .withTimestamp(row.createdAt.atZone(java.time.ZoneOffset.UTC))
                 .build();
         // one channel per topic, each mapped to its topic in application.properties
-        Emitter<String> channel = Topics.SPEAKERS_CHANGED.equals(row.topic) ? speakersChanged : emitter;
         try {
             channel.send(Message.of(row.payload, Metadata.of(metadata, cloudEvent),
                     () -> {

@@ -37,6 +37,10 @@ public final class ChaosHarness {
      */
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("verbatim.home", ".")).toAbsolutePath().normalize();
+        if (Arrays.stream(args).anyMatch(a -> a.startsWith("--replicas="))) {
+            scaleOut(root, args);
+            return;
+        }
         List<String> settingsArguments = new ArrayList<>();
         List<Long> seeds = new ArrayList<>();
         for (String argument : args) {
@@ -77,6 +81,22 @@ public final class ChaosHarness {
         System.out.println();
         summary.forEach(System.out::println);
         System.exit(allPassed ? 0 : 1);
+    }
+
+    /**
+     * The scale-out run ({@link ScaleOutRun}) when {@code --replicas=N} is given: {@code --replicas=2
+     * --documents=1000} is the full run of docs/reliability.md.
+     */
+    private static void scaleOut(Path root, String[] args) throws Exception {
+        Path data = root.resolve("testing/chaos/target/scale-out-" + System.currentTimeMillis());
+        ScaleOutRun.Settings settings = ScaleOutRun.Settings.fromArguments(root, data, Arrays.asList(args));
+        ChaosReport report = new ScaleOutRun(settings, System.out).run();
+        Path file = data.resolve("report.md");
+        Files.writeString(file, report.render());
+        System.out.println();
+        System.out.println(report.render());
+        System.out.println("report written to " + file);
+        System.exit(report.passed() ? 0 : 1);
     }
 
     public ChaosReport run() throws Exception {

@@ -27,7 +27,7 @@ final class Feeder implements Runnable {
     }
 
     private final CorpusVariants variants;
-    private final VariantSubmitter submitter;
+    private final List<VariantSubmitter> submitters;
     private final PoisonRecords poison;
     private final ChaosSettings settings;
     private final Map<Integer, PoisonRecords.Kind> poisonPlan;
@@ -40,8 +40,17 @@ final class Feeder implements Runnable {
 
     Feeder(CorpusVariants variants, VariantSubmitter submitter, PoisonRecords poison, ChaosSettings settings,
             java.util.Random random) {
+        this(variants, List.of(submitter), poison, settings, random);
+    }
+
+    /**
+     * Spreads the documents over several ingest replicas, one after the other; a submission that fails goes to the
+     * next replica.
+     */
+    Feeder(CorpusVariants variants, List<VariantSubmitter> submitters, PoisonRecords poison, ChaosSettings settings,
+            java.util.Random random) {
         this.variants = variants;
-        this.submitter = submitter;
+        this.submitters = List.copyOf(submitters);
         this.poison = poison;
         this.settings = settings;
         this.poisonPlan = plan(settings, random);
@@ -79,7 +88,7 @@ final class Feeder implements Runnable {
                 if (kind != null) {
                     poison.inject(kind, poisonNumbers.merge(kind, 1, Integer::sum));
                 }
-                submit(variants.variant(i));
+                submit(variants.variant(i), i);
                 submitted.incrementAndGet();
             }
             finishedAt = System.nanoTime();
@@ -90,9 +99,10 @@ final class Feeder implements Runnable {
         }
     }
 
-    private void submit(CorpusVariants.Variant variant) throws InterruptedException {
+    private void submit(CorpusVariants.Variant variant, int index) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
+                VariantSubmitter submitter = submitters.get((index + attempt - 1) % submitters.size());
                 HttpResponse<String> response = submitter.submit(variant).get(60, TimeUnit.SECONDS);
                 if (response.statusCode() == 202) {
                     String documentId = EventJson.mapper().readTree(response.body()).path("documentId").asText();

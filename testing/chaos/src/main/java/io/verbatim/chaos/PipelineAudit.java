@@ -157,8 +157,47 @@ final class PipelineAudit {
         report.check("distinct eventIds on statements.new = stored statements - parked ones not announced",
                 storedStatements - counted.parkedNotAnnounced(), eventIds.size());
 
+        auditOrdinalOrder(announced, report);
         auditExactlyOnceParsing(poison, report);
         auditDeadLetters(poison, report);
+    }
+
+    /**
+     * The promise of docs/events.md: within one document, records arrive in {@code ordinal} order. Delivery is at
+     * least once, so a statement may come again (the same {@code eventId}); the order is that of each statement's
+     * first copy, in the document's partition.
+     */
+    static void auditOrdinalOrder(List<ConsumerRecord<String, String>> announced, ChaosReport report) {
+        OrdinalOrder order = OrdinalOrder.of(announced);
+        report.figure("documents announced on statements.new", order.documents());
+        report.check("documents whose statements.new records (first copy of each eventId) are not in ordinal order",
+                0, order.outOfOrder().size());
+        order.outOfOrder().stream().limit(3).forEach(example -> report.figure("out of order", example));
+    }
+
+    /** The documents of {@code statements.new} whose first copies of each statement do not rise in ordinal. */
+    record OrdinalOrder(int documents, List<String> outOfOrder) {
+
+        static OrdinalOrder of(List<ConsumerRecord<String, String>> records) {
+            Map<String, java.util.List<Integer>> ordinals = new java.util.LinkedHashMap<>();
+            Set<String> seen = new HashSet<>();
+            for (ConsumerRecord<String, String> record : records) {
+                StatementNew event = EventJson.read(record.value(), StatementNew.class);
+                if (seen.add(event.eventId())) {
+                    ordinals.computeIfAbsent(record.key(), k -> new java.util.ArrayList<>()).add(event.ordinal());
+                }
+            }
+            List<String> outOfOrder = new java.util.ArrayList<>();
+            ordinals.forEach((document, sequence) -> {
+                for (int i = 1; i < sequence.size(); i++) {
+                    if (sequence.get(i) <= sequence.get(i - 1)) {
+                        outOfOrder.add(document + ": " + sequence);
+                        return;
+                    }
+                }
+            });
+            return new OrdinalOrder(ordinals.size(), outOfOrder);
+        }
     }
 
     /**
@@ -255,8 +294,9 @@ final class PipelineAudit {
 
     /** How many statements parse-service finds in this document, asked of its preview API. */
     private int statementsParsedFrom(Feeder.Fed document) throws IOException, InterruptedException {
-        String url = cluster.service(ClusterProcesses.PARSE).baseUrl() + "/api/parse?sourceUrl="
-                + URLEncoder.encode(document.variant().sourceUrl(), StandardCharsets.UTF_8);
+        String sourceUrl = document.variant().sourceUrl();
+        String url = cluster.service(ClusterProcesses.PARSE).baseUrl() + "/api/parse" + (sourceUrl == null ? ""
+                : "?sourceUrl=" + URLEncoder.encode(sourceUrl, StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", document.variant().contentType() + "; charset=utf-8")
                 .timeout(Duration.ofSeconds(30))
