@@ -31,6 +31,19 @@ public final class Corpus {
     public static final String GOLD = "gold";
     /** Pages without gold, for robustness tests and load. */
     public static final String UNLABELLED = "unlabelled";
+    /** Hand-checked identities of the corpus's speakers elsewhere: {@link #kremlinPersonIds()}. */
+    public static final String PERSONS = "persons";
+
+    /**
+     * One speaker of a Kremlin page of the corpus and the Kremlin person id that the page links under their name.
+     *
+     * @param file    the page, under the corpus root ({@code docs/02-kremlin-mishustin-meeting.html},
+     *                {@code unlabelled/62763.html})
+     * @param speaker the speaker's name as in the gold file (as parsed, for an unlabelled page)
+     * @param id      the number of the speaker's en.kremlin.ru/catalog/persons page
+     */
+    public record KremlinPersonId(String file, String speaker, String id) {
+    }
 
     private static final String ROOT = "corpus/";
 
@@ -93,6 +106,23 @@ public final class Corpus {
                             + ".* in corpus/docs")));
         }
         return documents;
+    }
+
+    /**
+     * Every row of {@code persons/kremlin-person-ids.tsv}: the speakers of the corpus's Kremlin pages that the page
+     * links to the Kremlin's persons catalogue, with their ids, checked by hand against each page. A Kremlin page of
+     * {@code docs/} or {@code unlabelled/} without a row has no such speaker.
+     */
+    public static List<KremlinPersonId> kremlinPersonIds() {
+        List<KremlinPersonId> rows = new ArrayList<>();
+        for (String line : text(PERSONS, "kremlin-person-ids.tsv").split("\n")) {
+            if (line.isBlank() || line.startsWith("#") || line.startsWith("file\t")) {
+                continue;
+            }
+            String[] columns = line.split("\t");
+            rows.add(new KremlinPersonId(columns[0], columns[1], columns[2]));
+        }
+        return rows;
     }
 
     private static List<String> listDirectory(Path directory) throws IOException {

@@ -32,6 +32,23 @@ class CorpusTest {
     }
 
     @Test
+    void everyKremlinPersonIdNamesAKremlinPageOfTheCorpusAndASpeakerOfItsGold() {
+        var rows = Corpus.kremlinPersonIds();
+
+        assertThat(rows).isNotEmpty().allSatisfy(row -> {
+            String folder = row.file().substring(0, row.file().indexOf('/'));
+            String name = row.file().substring(folder.length() + 1);
+            assertThat(Corpus.list(folder)).contains(name);
+            assertThat(row.id()).matches("[0-9]+");
+            if (folder.equals(Corpus.DOCS)) {
+                assertThat(Corpus.text(Corpus.GOLD, name.replace(".html", ".json")))
+                        .contains("\"speaker\": \"" + row.speaker() + "\"");
+            }
+            assertThat(Corpus.text(folder, name)).contains("/catalog/persons/" + row.id());
+        });
+    }
+
+    @Test
     void aMissingFileIsAnErrorNamingIt() {
         assertThatThrownBy(() -> Corpus.bytes(Corpus.DOCS, "99-missing.html"))
                 .hasMessageContaining("corpus/docs/99-missing.html");

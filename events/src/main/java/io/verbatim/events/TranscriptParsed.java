@@ -214,11 +214,35 @@ public record TranscriptParsed(
     /**
      * Who spoke, as the document names them.
      *
-     * @param name  the fullest form of the name the document gives
-     * @param role  the role from that speaker's fullest label, or null
-     * @param label the label exactly as it appears in the document
+     * @param name        the fullest form of the name the document gives
+     * @param role        the role from that speaker's fullest label, or null
+     * @param label       the label exactly as it appears in the document
+     * @param externalIds the speaker's identifiers elsewhere that the page itself shows, by scheme, as in
+     *                    {@code statement.new}: {@code kremlin} (the number of the en.kremlin.ru/catalog/persons page
+     *                    the page links under the speaker's name); empty when the page shows none, and when read from
+     *                    a record written before contract 1.5 (added in 1.5)
      */
-    @JsonPropertyOrder({"name", "role", "label"})
-    public record Speaker(String name, String role, String label) {
+    @JsonPropertyOrder({"name", "role", "label", "externalIds"})
+    public record Speaker(String name, String role, String label, java.util.Map<String, String> externalIds) {
+
+        /** The scheme of a Kremlin person id: the number in {@code kremlin.ru/catalog/persons/<id>}. */
+        public static final String KREMLIN = "kremlin";
+
+        public Speaker {
+            externalIds = externalIds == null ? java.util.Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(externalIds));
+        }
+
+        /** A speaker without external ids (as before contract 1.5). */
+        public Speaker(String name, String role, String label) {
+            this(name, role, label, java.util.Map.of());
+        }
+
+        /** This speaker with one more external id. */
+        public Speaker withExternalId(String scheme, String value) {
+            java.util.Map<String, String> ids = new java.util.TreeMap<>(externalIds);
+            ids.put(scheme, value);
+            return new Speaker(name, role, label, ids);
+        }
     }
 }

@@ -75,7 +75,34 @@ class EventJsonRoundTripTest {
         JsonNode statement = tree.get("statements").get(0);
         assertThat(fieldNames(statement)).containsExactly("ordinal", "speaker", "annotation", "paragraphs",
                 "remarks");
-        assertThat(fieldNames(statement.get("speaker"))).containsExactly("name", "role", "label");
+        assertThat(fieldNames(statement.get("speaker"))).containsExactly("name", "role", "label", "externalIds");
+        assertThat(statement.get("speaker").get("externalIds").isObject()).isTrue();
+        assertThat(statement.get("speaker").get("externalIds").size()).isZero();
+    }
+
+    @Test
+    void aTranscriptParsedBeforeContractOneFiveReadsWithNoSpeakerIdsAndANewOneKeepsTheKremlinId() {
+        String old = "{\"eventId\":\"e\",\"eventType\":\"transcript.parsed\",\"documentId\":\"d\","
+                + "\"kind\":\"address\",\"statements\":[{\"ordinal\":1,\"speaker\":{\"name\":\"Mikhail Mishustin\","
+                + "\"role\":null,\"label\":\"Mikhail Mishustin\"},\"annotation\":null,\"paragraphs\":[\"Hi.\"],"
+                + "\"remarks\":[]}],\"remarks\":[]}";
+        TranscriptParsed withId = TranscriptParsed.builder().documentId("d").kind(TranscriptParsed.KIND_ADDRESS)
+                .statements(List.of(new TranscriptParsed.Statement(1,
+                        new TranscriptParsed.Speaker("Mikhail Mishustin", null, "Mikhail Mishustin")
+                                .withExternalId(TranscriptParsed.Speaker.KREMLIN, "294"),
+                        null, List.of("Hi."), List.of())))
+                .build();
+
+        TranscriptParsed before = EventJson.read(old, TranscriptParsed.class);
+        String json = EventJson.write(withId);
+        TranscriptParsed back = EventJson.read(json, TranscriptParsed.class);
+
+        assertThat(before.statements().get(0).speaker().externalIds()).isEmpty();
+        assertThat(back).isEqualTo(withId);
+        assertThat(back.statements().get(0).speaker().externalIds()).containsExactly(
+                java.util.Map.entry("kremlin", "294"));
+        assertThat(json).contains("\"speaker\":{\"name\":\"Mikhail Mishustin\",\"role\":null,"
+                + "\"label\":\"Mikhail Mishustin\",\"externalIds\":{\"kremlin\":\"294\"}}");
     }
 
     @Test

@@ -164,12 +164,15 @@ class PublishedContractTest {
     }
 
     @Test
-    void statementNewSpeakerSchemaListsExactlyTheSpeakerFieldsTheCodeWrites() throws IOException {
-        JsonNode speaker = asJson(statementNew()).get("speaker");
-        JsonNode schema = schemaTree("statement.new").at("/properties/speaker");
+    void speakerSchemasListExactlyTheSpeakerFieldsTheCodeWrites() throws IOException {
+        Map<JsonNode, JsonNode> schemaOfWritten = Map.of(
+                asJson(statementNew()).get("speaker"), schemaTree("statement.new").at("/properties/speaker"),
+                asJson(parsed()).at("/statements/0/speaker"), schemaTree("transcript.parsed").at("/$defs/speaker"));
 
-        assertThat(names(schema.get("properties").fieldNames())).isEqualTo(names(speaker.fieldNames()));
-        assertThat(names(schema.get("required").elements())).isEqualTo(names(speaker.fieldNames()));
+        schemaOfWritten.forEach((speaker, schema) -> {
+            assertThat(names(schema.get("properties").fieldNames())).isEqualTo(names(speaker.fieldNames()));
+            assertThat(names(schema.get("required").elements())).isEqualTo(names(speaker.fieldNames()));
+        });
     }
 
     @Test
@@ -185,6 +188,23 @@ class PublishedContractTest {
                 .containsOnly("required");
         assertThat(violations("statement.new", badQid)).extracting(ValidationMessage::getType).contains("pattern");
         assertThat(EventJson.read(before.toString(), StatementNew.class).speaker().externalIds()).isEmpty();
+    }
+
+    @Test
+    void speakerIdsOfTranscriptParsedAreAdditiveARecordOfContractOneFourStillMatchesAndAMalformedIdDoesNot()
+            throws IOException {
+        ObjectNode before = (ObjectNode) asJson(parsed());
+        before.get("statements").forEach(statement -> ((ObjectNode) statement.get("speaker")).remove("externalIds"));
+        ObjectNode badId = (ObjectNode) asJson(parsed());
+        ((ObjectNode) badId.get("statements").get(0).get("speaker").get("externalIds")).put("kremlin", "Putin");
+
+        // a 1.4 record (no externalIds) fails only the "required" rule that 1.5 writers follow, nothing else
+        assertThat(violations("transcript.parsed", before)).extracting(ValidationMessage::getType)
+                .containsOnly("required");
+        assertThat(violations("transcript.parsed", badId)).extracting(ValidationMessage::getType).contains("pattern");
+        assertThat(EventJson.read(before.toString(), TranscriptParsed.class).statements())
+                .allSatisfy(statement -> assertThat(statement.speaker().externalIds()).isEmpty());
+        assertThat(asJson(parsed()).at("/statements/0/speaker/externalIds/kremlin").asText()).isEqualTo("1");
     }
 
     @Test
@@ -300,7 +320,8 @@ class PublishedContractTest {
                 .title("Russian-Korean talks").publishedAt("2024-06-19").location("Pyongyang").language("en")
                 .statements(List.of(new TranscriptParsed.Statement(1,
                                 new TranscriptParsed.Speaker("Kim Jong-un", "Chairman of State Affairs of the DPRK",
-                                        "Chairman of State Affairs of the DPRK Kim Jong-un (retranslated)"),
+                                        "Chairman of State Affairs of the DPRK Kim Jong-un (retranslated)")
+                                        .withExternalId(TranscriptParsed.Speaker.KREMLIN, "1"),
                                 "retranslated", List.of("Comrade President Vladimir Putin,", "On behalf of …"),
                                 List.of("(Applause.)")),
                         new TranscriptParsed.Statement(2,

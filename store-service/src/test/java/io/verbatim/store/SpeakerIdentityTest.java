@@ -42,8 +42,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Speakers as people (issue 19) on the real gold documents: every gold document is stored as parse-service would
- * publish it (speaker name, role and label from the gold file, the text's first and last characters as its
- * paragraphs), then the speakers are looked up the way readers name them.
+ * publish it (speaker name, role and label from the gold file, the Kremlin person ids its page links from
+ * {@code corpus/persons/kremlin-person-ids.tsv}, the text's first and last characters as its paragraphs), then the
+ * speakers are looked up the way readers name them.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -124,6 +125,100 @@ class SpeakerIdentityTest {
             assertThat(previous).as("id %s is %s and %s", ids, previous, person).isNull();
         });
         assertThat(idsOfPerson).containsKeys("Vladimir Putin", "Joe Biden", "Angela Merkel", "Adam Stacoviak");
+    }
+
+    @Test
+    void kremlinIdsOfTheGoldPagesArriveOnTheirSpeakersAndOnStatementNew() throws IOException {
+        List<Corpus.KremlinPersonId> rows = Corpus.kremlinPersonIds().stream()
+                .filter(row -> row.file().startsWith("docs/")).toList();
+        Map<String, String> speakerOfKremlinId = new TreeMap<>();
+        Map<String, String> documentOfKremlinId = new TreeMap<>();
+        for (Corpus.KremlinPersonId row : rows) {
+            String gold = row.file().substring("docs/".length(), row.file().lastIndexOf('.'));
+            speakerOfKremlinId.put(row.id(), speakerIdIn(gold, row.speaker()));
+            documentOfKremlinId.put(row.id(), STORED.get(gold));
+        }
+        // every statement of those pages, announced by the outbox relay after the commit
+        int statementsOfThosePages = documentOfKremlinId.values().stream().distinct().mapToInt(documentId -> given()
+                .get("/api/transcripts/" + documentId).then().statusCode(200).extract().jsonPath()
+                .getList("statements").size()).sum();
+        List<StatementNew> announced;
+        try (TopicReader reader = new TopicReader(KafkaBroker.shared().bootstrapServers(), Topics.STATEMENTS_NEW)) {
+            announced = reader.awaitRecords(statementsOfThosePages,
+                            r -> documentOfKremlinId.containsValue(r.key()), WAIT).stream()
+                    .map(r -> EventJson.read(r.value(), StatementNew.class)).toList();
+        }
+
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(14);
+        speakerOfKremlinId.forEach((kremlinId, speakerId) -> {
+            given().get("/api/speakers/" + speakerId).then().statusCode(200)
+                    .body("externalIds.find { it.scheme == 'kremlin' }.value", equalTo(kremlinId))
+                    .body("externalIds.find { it.scheme == 'kremlin' }.url",
+                            equalTo("http://en.kremlin.ru/catalog/persons/" + kremlinId))
+                    .body("externalIds.find { it.scheme == 'kremlin' }.source", equalTo("page"));
+            assertThat(statementsOf("kremlin:" + kremlinId)).as("speaker=kremlin:%s", kremlinId)
+                    .containsExactlyElementsOf(statementsOf(speakerId));
+            assertThat(announced).as("statement.new of %s in its Kremlin page", speakerId)
+                    .filteredOn(e -> e.documentId().equals(documentOfKremlinId.get(kremlinId))
+                            && e.speaker().id().equals(speakerId))
+                    .isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.speaker().externalIds()).containsEntry("kremlin", kremlinId));
+        });
+        // Putin, who speaks on every one of those pages, is never linked there: he has no Kremlin id
+        assertThat(announced).filteredOn(e -> e.speaker().id().equals("vladimir-putin")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.speaker().externalIds()).doesNotContainKey("kremlin"));
+        // Angela Merkel: by Kremlin id on the Kremlin page (gold 31), by her surname alone at the White House (gold 32)
+        assertThat(speakerIdIn("32-wh-biden-merkel-press-conference", "Merkel"))
+                .isEqualTo(speakerOfKremlinId.get("55"));
+    }
+
+    @Test
+    void aSpeakerFoundByKremlinIdUnderAnotherSpellingAndLaterByNameStaysOnePerson() {
+        // gold 59 (Kremlin page 54337) links person 96 as "Yevgeny Savchenko" in its text and as "Savchenko Evgeny" in
+        // its tag list: two spellings, one id; the gold page is stored already, with its statements under that id
+        String goldSavchenko = speakerIdIn("59-kremlin-belgorod-governor", "Yevgeny Savchenko");
+        List<String> goldStatements = statementsOf("kremlin:96");
+        List<String> goldStatementsByName = statementsOf(goldSavchenko);
+        TranscriptParsed first = doc("Belgorod one " + RUN, "2017-05-25", "http://en.kremlin.ru/x-" + RUN,
+                kremlinTurn("Yevgeny Savchenko", "Governor of Belgorod Region", "96", "The region is growing."));
+        TranscriptParsed second = doc("Belgorod two " + RUN, "2017-06-01", "http://en.kremlin.ru/y-" + RUN,
+                kremlinTurn("Evgeny Savchenko", "Governor of Belgorod Region", "96", "Good afternoon."));
+        TranscriptParsed third = doc("Belgorod three " + RUN, "2017-06-02", null,
+                turn("Evgeny Savchenko", null, "Without any link."));
+        storeAndWait(first);
+        storeAndWait(second);
+        storeAndWait(third);
+
+        List<String> ids = List.of(first, second, third).stream().map(d -> given()
+                .get("/api/transcripts/" + d.documentId()).then().statusCode(200).extract().jsonPath()
+                .getString("statements[0].speaker.id")).toList();
+
+        assertThat(ids).containsOnly(goldSavchenko);
+        given().get("/api/speakers/" + goldSavchenko).then().statusCode(200)
+                .body("aliases", hasItem("Evgeny Savchenko")).body("aliases", hasItem("Yevgeny Savchenko"))
+                .body("externalIds.value", equalTo(List.of("96")));
+        assertThat(goldStatements).isNotEmpty().isEqualTo(goldStatementsByName);
+        assertThat(statementsOf("kremlin:96")).hasSize(goldStatements.size() + 3).containsAll(goldStatements);
+    }
+
+    @Test
+    void twoNamesakesWithDifferentKremlinIdsStayTwoPeopleAndTheirNameIsAmbiguous() {
+        String name = "Ivan Namesakov" + RUN.replaceAll("[^a-z]", "");
+        TranscriptParsed one = doc("Namesake one " + RUN, "2018-01-10", "http://en.kremlin.ru/a-" + RUN,
+                kremlinTurn(name, "Governor", "900001", "First namesake."));
+        TranscriptParsed other = doc("Namesake two " + RUN, "2018-01-11", "http://en.kremlin.ru/b-" + RUN,
+                kremlinTurn(name, "Minister", "900002", "Second namesake."));
+        storeAndWait(one);
+        storeAndWait(other);
+
+        JsonPath ambiguous = given().queryParam("speaker", name).get("/api/statements").then().statusCode(300)
+                .extract().jsonPath();
+
+        given().queryParam("speaker", "kremlin:900001").get("/api/statements").then().statusCode(200)
+                .body("items.text", equalTo(List.of("First namesake.")));
+        given().queryParam("speaker", "kremlin:900002").get("/api/statements").then().statusCode(200)
+                .body("items.text", equalTo(List.of("Second namesake.")));
+        assertThat(ambiguous.getList("candidates.id")).hasSize(2).doesNotHaveDuplicates();
     }
 
     @Test
@@ -323,11 +418,16 @@ class SpeakerIdentityTest {
             JsonNode gold = EventJson.mapper().readTree(Corpus.text(Corpus.GOLD, file));
             String name = file.replace(".json", "");
             List<TranscriptParsed.Statement> statements = new ArrayList<>();
+            Map<String, String> kremlinIds = kremlinIdsOfGold(name);
             for (JsonNode turn : gold.get("turns")) {
                 String speaker = turn.get("speaker").asText();
                 String role = turn.get("role").isNull() ? null : turn.get("role").asText();
+                TranscriptParsed.Speaker parsed = new TranscriptParsed.Speaker(speaker, role,
+                        role == null ? speaker : role + " " + speaker);
                 statements.add(new TranscriptParsed.Statement(statements.size() + 1,
-                        new TranscriptParsed.Speaker(speaker, role, role == null ? speaker : role + " " + speaker),
+                        kremlinIds.containsKey(speaker)
+                                ? parsed.withExternalId(TranscriptParsed.Speaker.KREMLIN, kremlinIds.get(speaker))
+                                : parsed,
                         turn.get("annotation").isNull() ? null : turn.get("annotation").asText(),
                         List.of(turn.get("text_start").asText() + " … " + turn.get("text_end").asText()), List.of()));
             }
@@ -341,7 +441,15 @@ class SpeakerIdentityTest {
         }
     }
 
-    private static String sourceUrl(String source) {
+    /** Speaker name to Kremlin person id of one gold document, as parse-service reads them from its page. */
+    private static Map<String, String> kremlinIdsOfGold(String goldName) {
+        Map<String, String> ids = new TreeMap<>();
+        Corpus.kremlinPersonIds().stream().filter(row -> row.file().startsWith("docs/" + goldName + "."))
+                .forEach(row -> ids.put(row.speaker(), row.id()));
+        return ids;
+    }
+
+    static String sourceUrl(String source) {
         Matcher url = Pattern.compile("https?://[^\\s)]+").matcher(source);
         if (url.find()) {
             return url.group();
@@ -372,6 +480,29 @@ class SpeakerIdentityTest {
         return doc("Press Briefing 2024-10-04 " + RUN, "2024-10-04",
                 "https://bidenwhitehouse.archives.gov/briefing-room/press-briefings/2024/10/04/press-briefing-" + RUN,
                 "The White House", statements);
+    }
+
+    /** The speaker id of the first turn of {@code name} in a stored gold document. */
+    private static String speakerIdIn(String gold, String name) {
+        try {
+            JsonNode turns = EventJson.mapper().readTree(Corpus.text(Corpus.GOLD, gold + ".json")).get("turns");
+            int index = 0;
+            while (!turns.get(index).get("speaker").asText().equals(name)) {
+                index++;
+            }
+            return given().get("/api/transcripts/" + STORED.get(gold)).then().statusCode(200).extract().jsonPath()
+                    .getString("statements[" + index + "].speaker.id");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A turn whose page links the speaker to a Kremlin person id, as parse-service publishes it since 1.5. */
+    private static TranscriptParsed.Statement kremlinTurn(String name, String role, String kremlinId, String text) {
+        TranscriptParsed.Statement turn = turn(name, role, text);
+        return new TranscriptParsed.Statement(0,
+                turn.speaker().withExternalId(TranscriptParsed.Speaker.KREMLIN, kremlinId), null, turn.paragraphs(),
+                List.of());
     }
 
     private static TranscriptParsed.Statement turn(String name, String role, String text) {

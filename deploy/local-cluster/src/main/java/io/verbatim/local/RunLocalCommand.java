@@ -68,6 +68,8 @@ public final class RunLocalCommand {
 
         out.println();
         out.println("Verbatim is running:");
+        out.println("  pages to read      " + services.get(2).baseUrl() + "/  (search, speakers, transcripts, "
+                + services.get(2).baseUrl() + "/check to check a quote)");
         out.println("  API key            " + apiKey + "  (X-API-Key header; set VERBATIM_API_KEY to choose it)");
         out.println("  submit a document  curl -H 'X-API-Key: " + apiKey + "' -H 'Content-Type: text/plain' "
                 + "--data-binary @FILE " + ingest.baseUrl() + "/api/transcripts");

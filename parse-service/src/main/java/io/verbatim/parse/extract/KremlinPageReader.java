@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -28,7 +29,8 @@ import org.jsoup.select.QueryParser;
  * metadata: the publication date ({@code <time class="read__published">}) and time ({@code .read__time}, Moscow
  * time, so the date-time carries the Moscow offset of that day; "00:00" is how the archive marks an unknown time, so
  * such pages get the date only), the place ({@code .read__place}), the tags ({@code .read__tags}), and the persons
- * ({@code /catalog/persons/} links, whose tag list writes "Surname Given names"). A greeting, message or article
+ * ({@code /catalog/persons/} links, whose tag list writes "Surname Given names"; with the number of each link, from
+ * which {@link KremlinPersonIds} gives speakers their Kremlin person ids). A greeting, message or article
  * published without labels is attributed to the author that the title or lead names ({@link AuthorAttribution}).
  */
 final class KremlinPageReader {
@@ -41,6 +43,8 @@ final class KremlinPageReader {
             "style", "noscript", "img", "nav", "header", "footer", "aside", "form", ".read__bottom"));
     private static final Pattern CLOCK = Pattern.compile("^([01]\\d|2[0-3]):([0-5]\\d)$");
     private static final Evaluator PERSON_LINK = QueryParser.parse("a[href*=/catalog/persons/]");
+    /** The person's number in a catalogue link: {@code /catalog/persons/294}, {@code /catalog/persons/294/events}. */
+    private static final Pattern PERSON_ID = Pattern.compile("/catalog/persons/([0-9]{1,12})(?![0-9])");
     private static final Evaluator TOOLTIP = QueryParser.parse(".read__tooltip");
     private static final Evaluator LINK = QueryParser.parse("a");
     /** A tag link, when inside the tag list ({@code .read__tags a[rel~=tag]}). */
@@ -109,7 +113,8 @@ final class KremlinPageReader {
 
     SourceDocument read(Document page, ParseDeadline deadline) {
         Links links = links(page);
-        List<String> persons = persons(links.persons());
+        List<PersonLink> personLinks = personLinks(links.persons());
+        List<String> persons = persons(personLinks);
         List<String> tags = tags(links.tags());
         Element[] leadAndBody = HtmlPageMetadata.firstMatches(page, LEAD, ARTICLE_BODY.get(0));
         String lead = lead(page, leadAndBody[0]);
@@ -123,7 +128,7 @@ final class KremlinPageReader {
         return new SourceDocument(title, publishedAt(page, dateTimePlace[0], dateTimePlace[1]),
                 location(dateTimePlace[2]), HtmlPageMetadata.language(page),
                 address.map(AuthorAttribution.Address::blocks).orElse(blocks), SOURCE, tags, persons,
-                address.map(AuthorAttribution.Address::author).orElse(null), lead);
+                address.map(AuthorAttribution.Address::author).orElse(null), lead, personLinks);
     }
 
     /** The person links and the tag-list links of the page, in page order. */
@@ -209,21 +214,32 @@ final class KremlinPageReader {
     }
 
     /**
-     * The persons linked in the text ("Mikhail Mishustin") and in the tag list ("Mishustin Mikhail", turned into
-     * "Mikhail Mishustin"), deduplicated on their set of words, in page order.
+     * Every person link of the page with the id in its address and the name it shows (tooltips aside), in page order;
+     * links without a name, or with a name longer than 80 characters, are left out.
      */
-    private static List<String> persons(List<Element> personLinks) {
-        Map<String, String> byWords = new LinkedHashMap<>();
-        for (Element link : personLinks) {
+    private static List<PersonLink> personLinks(List<Element> links) {
+        List<PersonLink> found = new ArrayList<>();
+        for (Element link : links) {
             Element copy = link.clone();
             copy.select(TOOLTIP).remove();
             String name = WhitespaceNormalizer.normalize(copy.text());
             if (name.isEmpty() || name.length() > 80) {
                 continue;
             }
-            if (inTagList(link)) {
-                name = surnameLast(name);
-            }
+            Matcher id = PERSON_ID.matcher(link.attr("href"));
+            found.add(new PersonLink(id.find() ? id.group(1) : null, name, inTagList(link)));
+        }
+        return found;
+    }
+
+    /**
+     * The persons linked in the text ("Mikhail Mishustin") and in the tag list ("Mishustin Mikhail", turned into
+     * "Mikhail Mishustin"), deduplicated on their set of words, in page order.
+     */
+    private static List<String> persons(List<PersonLink> personLinks) {
+        Map<String, String> byWords = new LinkedHashMap<>();
+        for (PersonLink link : personLinks) {
+            String name = link.surnameFirst() ? surnameLast(link.name()) : link.name();
             byWords.putIfAbsent(wordSet(name), name);
         }
         return List.copyOf(byWords.values());

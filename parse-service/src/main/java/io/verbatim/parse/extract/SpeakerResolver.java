@@ -202,7 +202,7 @@ final class SpeakerResolver {
     }
 
     /** The surname, and for one of five letters or more each form with one letter dropped (one edit apart). */
-    private static void surnameKeys(String surname, List<String> keys) {
+    static void surnameKeys(String surname, List<String> keys) {
         keys.add("S" + surname);
         if (surname.length() >= 5) {
             keys.add("D" + surname);
@@ -256,6 +256,26 @@ final class SpeakerResolver {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether two names denote one person by the rules {@link #find} applies within a document: the same letters; a
+     * surname alone and a name with that surname; or the same surname (a long one may differ by one letter) with
+     * given names that agree. Forms of address in front ("Mr", "Sir") do not count. Used to match a speaker to the
+     * persons a page links ({@link KremlinPersonIds}).
+     */
+    static boolean sameName(String a, String b) {
+        String[] x = tokens(withoutHonorific(a));
+        String[] y = tokens(withoutHonorific(b));
+        if (letters(String.join("", x)).equals(letters(String.join("", y)))) {
+            return true;
+        }
+        String surnameX = letters(x[x.length - 1]);
+        String surnameY = letters(y[y.length - 1]);
+        if (x.length == 1 || y.length == 1) {
+            return surnameX.equals(surnameY);
+        }
+        return (surnameX.equals(surnameY) || oneEditApart(surnameX, surnameY)) && givenNamesAgree(x, y);
     }
 
     /** One's given names are among the other's, an initial standing for a name with that letter. */
@@ -448,7 +468,7 @@ final class SpeakerResolver {
     }
 
     /** The letters of a name in lower case, without spaces, hyphens or dots: "NinaVale" and "Nina Vale" agree. */
-    private static String letters(String name) {
+    static String letters(String name) {
         StringBuilder out = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);

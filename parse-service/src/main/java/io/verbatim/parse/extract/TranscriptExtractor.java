@@ -19,7 +19,7 @@ import org.jsoup.parser.Parser;
  */
 public final class TranscriptExtractor {
 
-    public static final String PARSER_VERSION = "0.2.0";
+    public static final String PARSER_VERSION = "0.3.0";
 
     /** The default size limit: a transcript page is well under a megabyte, the longest news conferences a few. */
     public static final int DEFAULT_MAX_CHARS = ParseLimits.DEFAULT_MAX_CHARS;

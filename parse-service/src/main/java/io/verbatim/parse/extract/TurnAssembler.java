@@ -24,6 +24,9 @@ import java.util.Set;
  * after it are not speech until the next label. Unlabelled paragraphs before the first label are not speech. A document without labels whose reader found its one author ({@link SourceDocument#author()}) is that
  * author's single turn.
  *
+ * <p>A speaker whose name one person link of the page matches, and only that one, carries that person's Kremlin id
+ * ({@link KremlinPersonIds}).
+ *
  * <p>The kind follows from the turns: none is a {@code readout}, one voice an {@code address}, several a
  * {@code transcript}.
  */
@@ -71,8 +74,11 @@ final class TurnAssembler {
         List<TranscriptParsed.Statement> statements = new ArrayList<>();
         List<String> remarks = new ArrayList<>();
         OpenTurn turn = null;
+        // the names of persons (not unnamed voices, not an office named alone), for their Kremlin person ids
+        Set<String> personNames = new LinkedHashSet<>();
         if (document.author() != null && parsed.isEmpty()) {
             turn = new OpenTurn(document.author(), null);
+            personNames.add(document.author().name());
         }
         boolean interrupted = false;
         boolean afterSeparator = false; // unlabelled paragraphs since a separator inside a turn
@@ -82,6 +88,9 @@ final class TurnAssembler {
             if (block.hasLabel()) {
                 SpeakerLabel label = parsed.get(labelIndex++);
                 TranscriptParsed.Speaker speaker = speakers.resolve(label);
+                if (!label.unnamed() && !(label.office() && speaker.name().equals(label.name()))) {
+                    personNames.add(speaker.name());
+                }
                 // unnamed voices are one speaker only under the same label: "Q" after "Q" goes on, "Question from Pskov
                 // Region:" after "Question from Tver Region:" is another person
                 boolean sameSpeaker = turn != null && !interrupted && turn.speaker.name().equals(speaker.name())
@@ -122,15 +131,21 @@ final class TurnAssembler {
             statements.add(turn.close(statements.size() + 1));
         }
         statements.removeIf(statement -> statement.paragraphs().isEmpty());
-        List<TranscriptParsed.Statement> numbered = renumber(statements);
+        List<TranscriptParsed.Statement> numbered = renumber(statements,
+                KremlinPersonIds.of(personNames, document.personLinks(), deadline));
         return new ExtractedTranscript(kindOf(numbered), document.title(), document.publishedAt(), document.location(),
                 document.language(), numbered, remarks, document.source(), document.tags(), document.persons());
     }
 
-    private static List<TranscriptParsed.Statement> renumber(List<TranscriptParsed.Statement> statements) {
+    /** The statements numbered from 1, each person's speaker with the Kremlin person id the page gives them. */
+    private static List<TranscriptParsed.Statement> renumber(List<TranscriptParsed.Statement> statements,
+            Map<String, String> kremlinIds) {
         List<TranscriptParsed.Statement> result = new ArrayList<>(statements.size());
         for (TranscriptParsed.Statement s : statements) {
-            result.add(new TranscriptParsed.Statement(result.size() + 1, s.speaker(), s.annotation(), s.paragraphs(),
+            String kremlinId = kremlinIds.get(s.speaker().name());
+            TranscriptParsed.Speaker speaker = kremlinId == null ? s.speaker()
+                    : s.speaker().withExternalId(TranscriptParsed.Speaker.KREMLIN, kremlinId);
+            result.add(new TranscriptParsed.Statement(result.size() + 1, speaker, s.annotation(), s.paragraphs(),
                     s.remarks()));
         }
         return result;

@@ -182,9 +182,17 @@ class TranscriptExtractorGenericHtmlTest {
 
             assertThat(kremlin.source()).isEqualTo("Kremlin");
             assertThat(generic.source()).as(fileName).isEqualTo("President of Russia");
-            assertThat(generic.statements()).as(fileName).isEqualTo(kremlin.statements());
+            // the same turns; the Kremlin person ids are the Kremlin rules' alone: a mirror's links are not the
+            // Kremlin's catalogue
+            assertThat(generic.statements()).as(fileName).isEqualTo(withoutExternalIds(kremlin.statements()));
             assertThat(generic.remarks()).as(fileName).isEqualTo(kremlin.remarks());
         }
+    }
+
+    private static List<TranscriptParsed.Statement> withoutExternalIds(List<TranscriptParsed.Statement> statements) {
+        return statements.stream().map(s -> new TranscriptParsed.Statement(s.ordinal(),
+                new TranscriptParsed.Speaker(s.speaker().name(), s.speaker().role(), s.speaker().label()),
+                s.annotation(), s.paragraphs(), s.remarks())).toList();
     }
 
     private static List<String> speech(ExtractedTranscript transcript) {

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +73,26 @@ class ParseFlowTest {
         assertThat(event.statements()).extracting(TranscriptParsed.Statement::annotation)
                 .containsExactly("retranslated", null);
         assertThat(event.statements()).extracting(s -> s.paragraphs().size()).containsExactly(9, 13);
+    }
+
+    @Test
+    void aKremlinPagesRecordCarriesTheKremlinPersonIdOfTheSpeakerItLinks() throws IOException {
+        String page = resource("/corpus/docs/02-kremlin-mishustin-meeting.html") + "\n<!-- " + UUID.randomUUID()
+                + " -->";
+        TranscriptFetched raw = TranscriptFetched.of("http://en.kremlin.ru/events/president/news/60476-"
+                + UUID.randomUUID(), "test", Instant.now(), "text/html", page);
+
+        writer.write(Topics.TRANSCRIPTS_RAW, raw.documentId(), EventJson.write(raw));
+
+        ConsumerRecord<String, String> record = parsed.awaitRecords(1, r -> raw.documentId().equals(r.key()), WAIT)
+                .get(0);
+        TranscriptParsed event = EventJson.read(record.value(), TranscriptParsed.class);
+        assertThat(record.value()).contains("\"label\":\"Head of the Federal Taxation Service Mikhail Mishustin\","
+                + "\"externalIds\":{\"kremlin\":\"294\"}");
+        assertThat(event.statements()).filteredOn(s -> s.speaker().name().equals("Mikhail Mishustin")).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.speaker().externalIds()).containsExactly(Map.entry("kremlin", "294")));
+        assertThat(event.statements()).filteredOn(s -> s.speaker().name().equals("Vladimir Putin")).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.speaker().externalIds()).isEmpty());
     }
 
     @Test

@@ -60,6 +60,17 @@ final class QueryParams {
         }
     }
 
+    /** The kinds of transcript parse-service tells apart. */
+    static final java.util.List<String> KINDS = java.util.List.of("transcript", "address", "readout");
+
+    static String kind(String value) {
+        String kind = text(value, "kind", 20);
+        if (kind != null && !KINDS.contains(kind)) {
+            throw Problem.exception(Response.Status.BAD_REQUEST, "kind is one of transcript, address, readout");
+        }
+        return kind;
+    }
+
     static String documentId(String value) {
         String id = text(value, "document", 64);
         if (id != null && !id.matches("[0-9a-f]{64}")) {

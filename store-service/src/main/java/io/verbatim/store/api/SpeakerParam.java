@@ -13,7 +13,7 @@ import java.util.List;
  * rules. One speaker is the answer; several are a {@code 300 Multiple Choices} problem listing them; none is a
  * {@code 404} problem with suggestions. Never an empty list that would read as "this person said nothing".
  */
-final class SpeakerParam {
+public final class SpeakerParam {
 
     static final String AMBIGUOUS = "urn:verbatim:problem:ambiguous-speaker";
     static final String UNKNOWN = "urn:verbatim:problem:unknown-speaker";

@@ -57,6 +57,8 @@ public class StatementResource {
             @Parameter(description = "documentId of one transcript") @QueryParam("document") String document,
             @Parameter(description = "full-text query (web search syntax: words, \"phrases\", or, -not)")
             @QueryParam("q") String q,
+            @Parameter(description = "kind of the transcript: transcript, address or readout") @QueryParam("kind")
+            String kind,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int pageSize = QueryParams.limit(limit, config.api().defaultLimit(), config.api().maxLimit());
         String speakerText = QueryParams.text(speaker, "speaker", 200);
@@ -65,6 +67,7 @@ public class StatementResource {
         String documentId = QueryParams.documentId(document);
         String query = QueryParams.text(q, "q", 500);
         String after = QueryParams.decodeCursor(cursor);
+        String kindName = QueryParams.kind(kind);
 
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> where = new ArrayList<>();
@@ -92,6 +95,10 @@ public class StatementResource {
         if (toDate != null) {
             where.add("t.published_on <= :toDate");
             params.put("toDate", toDate);
+        }
+        if (kindName != null) {
+            where.add("t.kind = :kind");
+            params.put("kind", kindName);
         }
         if (documentId != null) {
             where.add("t.document_id = :documentId");

@@ -91,8 +91,10 @@ public class StatementStreamResource {
         if (resumeAfter != null) {
             statements = resumed(statements, resumeAfter, wanted);
         }
+        // no event name: an unnamed event is a "message", what EventSource.onmessage receives (the pages' live list,
+        // and every client written before the id was added); a name would hide the statements from all of them
         Multi<OutboundSseEvent> events = statements.map(s -> sse.newEventBuilder().id(s.statementId())
-                .name("statement.new").mediaType(MediaType.APPLICATION_JSON_TYPE).data(EventJson.write(s)).build());
+                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(EventJson.write(s)).build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.api().streamHeartbeat())
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         // a disconnected client cancels the stream: its place is free again

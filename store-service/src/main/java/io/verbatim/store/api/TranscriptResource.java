@@ -54,10 +54,7 @@ public class TranscriptResource {
         LocalDate fromDate = QueryParams.date(from, "from");
         LocalDate toDate = QueryParams.date(to, "to");
         String sourceName = QueryParams.text(source, "source", 200);
-        String kindName = QueryParams.text(kind, "kind", 20);
-        if (kindName != null && !List.of("transcript", "address", "readout").contains(kindName)) {
-            throw Problem.exception(Response.Status.BAD_REQUEST, "kind is one of transcript, address, readout");
-        }
+        String kindName = QueryParams.kind(kind);
         String after = QueryParams.decodeCursor(cursor);
 
         List<String> where = new ArrayList<>();

@@ -164,16 +164,25 @@ public class TranscriptStore {
         return new Outcome(parsed.documentId(), false, transcript.revision, added.size(), removed);
     }
 
-    /** The speaker record of every name in the transcript, each name resolved once with its fullest role. */
+    /**
+     * The speaker record of every name in the transcript, each name resolved once with its fullest role and the
+     * Kremlin person id the page gives it (contract 1.5), if any.
+     */
     private Map<String, SpeakerDirectory.Resolved> resolveSpeakers(List<TranscriptParsed.Statement> statements,
             Instant now, SpeakerDirectory.DocumentContext context) {
         Map<String, TranscriptParsed.Speaker> byName = new java.util.LinkedHashMap<>();
+        Map<String, String> kremlinIdOf = new HashMap<>();
         for (TranscriptParsed.Statement statement : statements) {
             byName.merge(statement.speaker().name(), statement.speaker(),
                     (first, later) -> first.role() == null ? later : first);
+            String kremlinId = statement.speaker().externalIds().get(TranscriptParsed.Speaker.KREMLIN);
+            if (kremlinId != null) {
+                kremlinIdOf.putIfAbsent(statement.speaker().name(), kremlinId);
+            }
         }
         Map<String, SpeakerDirectory.Resolved> resolved = new HashMap<>();
-        byName.forEach((name, speaker) -> resolved.put(name, speakers.resolve(name, speaker.role(), now, context)));
+        byName.forEach((name, speaker) -> resolved.put(name,
+                speakers.resolve(name, speaker.role(), now, context, kremlinIdOf.get(name))));
         return resolved;
     }
 

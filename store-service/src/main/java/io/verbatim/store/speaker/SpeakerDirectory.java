@@ -1,6 +1,7 @@
 package io.verbatim.store.speaker;
 
 import io.verbatim.store.persistence.SpeakerEntity;
+import io.verbatim.store.persistence.SpeakerExternalId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -28,6 +29,9 @@ import java.util.Optional;
  *     by a matching initial; that record then takes the fuller name.</li>
  * <li>Otherwise, or when more than one person fits, a new person is created: an ambiguous name is never guessed.</li>
  * </ol>
+ * A label whose page links the speaker to a Kremlin person id (contract 1.5) is, before all these rules, the speaker
+ * that already has that id; a speaker found by the rules takes the id, unless it has another one (a namesake: a new
+ * person). So a speaker found by Kremlin id and by name stays one speaker.
  */
 @ApplicationScoped
 public class SpeakerDirectory {
@@ -45,6 +49,9 @@ public class SpeakerDirectory {
     public record Resolved(SpeakerEntity speaker, String officeRole) {
     }
 
+    /** The {@code source} of a Kremlin person id read from a page's link by parse-service. */
+    public static final String KREMLIN_PAGE = "page";
+
     private final EntityManager entityManager;
     private final OfficeHolders offices = OfficeHolders.shipped();
 
@@ -57,20 +64,52 @@ public class SpeakerDirectory {
         return resolve(name, role, now, DocumentContext.UNKNOWN).speaker();
     }
 
+    /** As {@link #resolve(String, String, Instant, DocumentContext, String)} for a label without a Kremlin id. */
     public Resolved resolve(String name, String role, Instant now, DocumentContext context) {
+        return resolve(name, role, now, context, null);
+    }
+
+    /**
+     * Resolves one label of a document.
+     *
+     * @param kremlinId the Kremlin person id the page links under this speaker's name (from {@code transcript.parsed}
+     *                  since contract 1.5), or null. The speaker that already has this id is the speaker, whatever
+     *                  the name; otherwise the label is resolved by the rules above and the speaker gets the id,
+     *                  unless the person found already has another Kremlin id: that is a namesake, a new person
+     */
+    public Resolved resolve(String name, String role, Instant now, DocumentContext context, String kremlinId) {
         SpeakerNames.ReadName read = SpeakerNames.read(name);
         boolean officeOnly = !read.voice() && (read.surnameKey() == null || offices.isOfficeForm(read.display()));
         Optional<OfficeHolders.Office> office = officeOf(read, officeOnly, role, context);
         Optional<OfficeHolders.Holder> holder = office.flatMap(o -> offices.holderOn(o, context.date()))
                 .filter(h -> officeOnly || samePerson(read, SpeakerNames.read(h.name())));
+        // only a person's own name carries a person id: never an unnamed voice or an office named alone
+        String personId = officeOnly || read.voice() || kremlinId == null || kremlinId.isBlank() ? null
+                : kremlinId.strip();
+        Optional<SpeakerEntity> byKremlinId = personId == null ? Optional.empty()
+                : byExternalId(SpeakerExternalId.KREMLIN, personId).filter(s -> SpeakerEntity.PERSON.equals(s.kind));
         SpeakerEntity speaker;
-        if (holder.isPresent()) {
+        if (byKremlinId.isPresent()) {
+            SpeakerEntity known = byKremlinId.get();
+            upgradeName(known, read);
+            holder.map(OfficeHolders.Holder::qid)
+                    .ifPresent(qid -> addExternalId(known, SpeakerExternalId.WIKIDATA, qid, "office-holders"));
+            speaker = known;
+        } else if (holder.isPresent()) {
             speaker = holderSpeaker(holder.get(), now);
         } else if (officeOnly) {
             speaker = officeLabel(read, now);
         } else {
             speaker = find(read).orElseGet(() -> create(read, now, SpeakerEntity.PERSON));
             upgradeName(speaker, read);
+        }
+        if (personId != null && byKremlinId.isEmpty()) {
+            String known = externalIds(speaker).get(SpeakerExternalId.KREMLIN);
+            if (known != null && !known.equals(personId)) {
+                // the Kremlin knows the person this name found under another id: a namesake, never merged
+                speaker = create(read, now, SpeakerEntity.PERSON);
+            }
+            addExternalId(speaker, SpeakerExternalId.KREMLIN, personId, KREMLIN_PAGE);
         }
         String officeRole = holder.isPresent() && (role == null || role.isBlank())
                 ? office.get().title() : null;

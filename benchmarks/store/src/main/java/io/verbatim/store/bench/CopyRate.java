@@ -191,7 +191,7 @@ final class CopyRate {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static StringBuilder quoted(StringBuilder csv, String value) {
+    static StringBuilder quoted(StringBuilder csv, String value) {
         if (value == null) {
             return csv; // unquoted empty: NULL in CSV
         }

@@ -61,6 +61,10 @@ final class Options {
               --load-timeout=PT10M      give up waiting for the consumer after this (and report what was stored)
               --searches=200            sequential timed GET /api/statements?q=...&limit=20
               --deep-pages=200          pages of the cursor walk (limit=20 each) on the commonest query word
+              --quote-checks=300        POST /api/quotes/check requests, sequential (a third each: verbatim, a word dropped, spliced)
+              --fill-to=0               before the quote checks, COPY further generated statements straight into the
+                                        statement table until it holds this many (0: only what the service stored)
+              --trigram-index=false     true: create a GIN trigram index on statement.text before the load (its storing cost)
               --copy-runs=3             timed runs of each COPY variant (the summary gives their mean and each)
               --logs=<root>/benchmarks/store/target/bench-logs   store-service's log file goes there
             Each option may also be given as a system property: -Dstorebench.documents=500

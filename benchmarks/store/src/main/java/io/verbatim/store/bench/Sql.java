@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The one query helper every phase of the store benchmark needs. */
+/** The query helpers the phases of the store benchmark share. */
 final class Sql {
 
     private Sql() {
@@ -16,6 +16,13 @@ final class Sql {
         try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    /** Runs one statement that returns no rows. */
+    static void execute(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement()) {
+            statement.execute(sql);
         }
     }
 }

@@ -31,6 +31,7 @@ import org.apache.kafka.clients.admin.Admin;
  *       timed until every one is stored and published;</li>
  *   <li>{@link SearchLatency}: {@code GET /api/statements?q=...&limit=20} on the stored statements, and a deep
  *       cursor walk;</li>
+ *   <li>{@link QuoteCheckLatency}: {@code POST /api/quotes/check} on the stored statements;</li>
  *   <li>{@link CopyRate}: PostgreSQL's own {@code COPY} of the same statements into a table of the same shape.</li>
  * </ol>
  * It prints the report ({@link RunReport}) and stops everything it started.
@@ -68,7 +69,10 @@ public final class StoreBenchmark {
         Duration loadTimeout = options.duration("load-timeout", Duration.ofMinutes(10));
         int searches = options.integer("searches", 200);
         int deepPages = options.integer("deep-pages", 200);
+        int quoteChecks = options.integer("quote-checks", 300);
         int copyRuns = Math.max(1, options.integer("copy-runs", 3));
+        long fillTo = options.number("fill-to", 0);
+        boolean trigramIndex = Boolean.parseBoolean(options.text("trigram-index", "false"));
 
         report.put(RUN, "date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         report.put(RUN, "machine", "nproc " + Runtime.getRuntime().availableProcessors() + ", JDK "
@@ -129,9 +133,24 @@ public final class StoreBenchmark {
                     PostgresServer.PASSWORD);
                     Admin admin = ConsumerThroughput.admin(broker.bootstrapServers())) {
                 db.setAutoCommit(true);
+                report.put(RUN, "trigram index on statement.text", trigramIndex
+                        ? "created before the load (--trigram-index=true: not part of store-service's schema)"
+                        : "none (store-service's schema)");
+                if (trigramIndex) {
+                    // what storing costs with a GIN trigram index, the quote check's first design (docs/benchmarks.md)
+                    Sql.execute(db, "create index statement_text_trgm_idx on statement using gin (text gin_trgm_ops)");
+                }
                 ConsumerThroughput.Result consumer = new ConsumerThroughput(report).run(broker.bootstrapServers(),
                         admin, db, warmup, measured, statementsPerDocument, loadTimeout);
                 new SearchLatency(report).run(service.baseUrl(), db, searches, deepPages);
+                if (fillTo > 0) {
+                    long filled = StatementFill.fill(db, new TranscriptGenerator(paragraphs, seed + 1),
+                            "fill-" + seed, statementsPerDocument, fillTo);
+                    report.put(QuoteCheckLatency.SECTION, "statements written straight into the table first "
+                            + "(--fill-to=" + fillTo + ")", String.format("%,d (generated as the load's, seed %d, "
+                            + "by COPY; not stored by the service)", filled, seed + 1));
+                }
+                new QuoteCheckLatency(report).run(service.baseUrl(), db, paragraphs, quoteChecks, seed);
                 report.load("after the load and searches");
                 service.close();
                 started.set(null);
