@@ -11,7 +11,7 @@ public interface QuoteCheckConfig {
      * The score from which a passage is presented as what the quote renders ("said, with these differences");
      * below it the answer says that nothing stored matches closely and lists the nearest passages only as such.
      */
-    @WithDefault("0.75")
+    @WithDefault("0.80")
     double threshold();
 
     /**
