@@ -1,4 +1,4 @@
-package io.verbatim.httpguard;
+package io.verbatim.ingest.fetch;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;

@@ -1,4 +1,4 @@
-package io.verbatim.httpguard;
+package io.verbatim.ingest.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
