@@ -44,8 +44,16 @@ import socket
 with socket.socket() as s:
     s.bind(("127.0.0.1", 0))
     print(s.getsockname()[1])')
-export VERBATIM_INGEST_PORT VERBATIM_PARSE_PORT VERBATIM_STORE_PORT VERBATIM_KAFKA_EXTERNAL_PORT
+# notify-service runs as one replica on a fixed port: a free one here (its compose default is 8084)
+VERBATIM_NOTIFY_PORT=$(python3 -c '
+import socket
+with socket.socket() as s:
+    s.bind(("127.0.0.1", 0))
+    print(s.getsockname()[1])')
+export VERBATIM_INGEST_PORT VERBATIM_PARSE_PORT VERBATIM_STORE_PORT VERBATIM_KAFKA_EXTERNAL_PORT VERBATIM_NOTIFY_PORT
 export VERBATIM_API_KEY="smoke-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
+# notify-service, in the same compose file, does not start without a key of its own either
+export VERBATIM_NOTIFY_API_KEY="smoke-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 export VERBATIM_INGEST_SOURCES=none
 # Set once the containers run: the host port each service's first replica took from its range.
 INGEST=""
@@ -307,8 +315,8 @@ if [[ ${#STAND_INS[@]} -gt 0 ]]; then
 fi
 
 # --- the project's images and containers ---------------------------------------------------------------------------
-step "package the three services" "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -DskipTests package \
-  -pl ingest-service,parse-service,store-service -am
+step "package the services" "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -DskipTests package \
+  -pl ingest-service,parse-service,store-service,notify-service -am
 
 compose_up() {
   compose config -q

@@ -61,8 +61,20 @@ public record StatementNew(
         }
     }
 
-    /** The transcript the statement belongs to. */
-    @JsonPropertyOrder({"title", "publishedAt", "location", "sourceUrl"})
-    public record Transcript(String title, String publishedAt, String location, String sourceUrl) {
+    /**
+     * The transcript the statement belongs to.
+     *
+     * @param kind   {@code transcript} or {@code address}, as parse-service classified the document; null when read
+     *               from a record written before contract 1.6
+     * @param source who published it, as the page attributes it ("Kremlin"), or null; since contract 1.6
+     */
+    @JsonPropertyOrder({"title", "publishedAt", "location", "sourceUrl", "kind", "source"})
+    public record Transcript(String title, String publishedAt, String location, String sourceUrl, String kind,
+            String source) {
+
+        /** A transcript without kind and source (as before contract 1.6). */
+        public Transcript(String title, String publishedAt, String location, String sourceUrl) {
+            this(title, publishedAt, location, sourceUrl, null, null);
+        }
     }
 }

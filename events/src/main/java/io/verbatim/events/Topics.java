@@ -16,6 +16,12 @@ public final class Topics {
     /** One record per operator's correction of speakers (a merge or a split); event {@code speakers.changed}. */
     public static final String SPEAKERS_CHANGED = "speakers.changed";
 
+    /**
+     * Webhook deliveries notify-service gave up on (after the last try, or refused outright by the receiver): the
+     * webhook body as value, keyed by subscription id, the reason in the dead-letter headers. Since contract 1.6.
+     */
+    public static final String NOTIFY_DELIVERIES_DLQ = "notify.deliveries.dlq";
+
     private Topics() {
     }
 }

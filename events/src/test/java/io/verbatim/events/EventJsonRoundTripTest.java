@@ -123,7 +123,7 @@ class EventJsonRoundTripTest {
                 "ordinal", "speaker", "annotation", "text", "paragraphs", "remarks", "transcript", "storedAt");
         assertThat(fieldNames(tree.get("speaker"))).containsExactly("id", "name", "role", "externalIds");
         assertThat(fieldNames(tree.get("transcript"))).containsExactly("title", "publishedAt", "location",
-                "sourceUrl");
+                "sourceUrl", "kind", "source");
     }
 
     @Test
@@ -142,6 +142,26 @@ class EventJsonRoundTripTest {
         assertThat(before.speaker().externalIds()).isEmpty();
         assertThat(back.speaker().externalIds()).containsExactly(java.util.Map.entry("kremlin", "1"),
                 java.util.Map.entry("wikidata", "Q7747"));
+    }
+
+    @Test
+    void aStatementNewBeforeContractOneSixReadsWithoutKindAndSourceAndANewOneKeepsThem() {
+        String old = "{\"eventId\":\"e\",\"eventType\":\"statement.new\",\"statementId\":\"e\",\"documentId\":\"d\","
+                + "\"ordinal\":1,\"speaker\":{\"id\":\"vladimir-putin\",\"name\":\"Vladimir Putin\",\"role\":null},"
+                + "\"text\":\"Hi.\",\"paragraphs\":[\"Hi.\"],\"remarks\":[],\"transcript\":{\"title\":\"Talks\","
+                + "\"publishedAt\":\"2026-12-03\",\"location\":null,\"sourceUrl\":null}}";
+        StatementNew withKind = new StatementNew("e", EventTypes.STATEMENT_NEW, "e", "d", 1,
+                new StatementNew.Speaker("vladimir-putin", "Vladimir Putin", null), null, "Hi.", List.of("Hi."),
+                List.of(), new StatementNew.Transcript("Talks", "2026-12-03", null, null, "address", "Kremlin"),
+                null);
+
+        StatementNew before = EventJson.read(old, StatementNew.class);
+        StatementNew back = EventJson.read(EventJson.write(withKind), StatementNew.class);
+
+        assertThat(before.transcript().title()).isEqualTo("Talks");
+        assertThat(before.transcript().kind()).isNull();
+        assertThat(before.transcript().source()).isNull();
+        assertThat(back.transcript()).isEqualTo(withKind.transcript());
     }
 
     @Test

@@ -41,7 +41,8 @@ class PublishedContractTest {
     /** The repository root, seen from the events module's base directory (where Maven runs the test). */
     private static final Path REPO = Path.of("..");
     private static final Path DOCS = REPO.resolve("docs");
-    private static final List<String> SERVICES = List.of("ingest-service", "parse-service", "store-service");
+    private static final List<String> SERVICES = List.of("ingest-service", "parse-service", "store-service",
+            "notify-service");
     /** Topics services use that are not part of the public contract: ingest-service's compacted crawl state. */
     private static final Set<String> INTERNAL_TOPICS = Set.of("ingest.state");
     private static final Pattern TOPIC_PROPERTY = Pattern.compile(

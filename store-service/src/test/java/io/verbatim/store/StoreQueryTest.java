@@ -215,6 +215,95 @@ class StoreQueryTest {
         }
     }
 
+    @Test
+    void atomFeedsParseBackWithRomeLinkPermalinksAndSourcesAndAnswer304WhenNothingIsNew() throws Exception {
+        String name = "Fiona Feed" + UUID.randomUUID().toString().replaceAll("[^a-z]", "");
+        String word = "feedword" + UUID.randomUUID().toString().replaceAll("[^a-z]", "");
+        TranscriptParsed parsed = doc("Fed " + name, "2024-02-02", "Kremlin",
+                turn(name, "Host", "First " + word + "."), turn(name, "Host", "Second thought."),
+                turn(name, "Host", "Third " + word + ".")).toBuilder().sourceUrl("https://en.kremlin.ru/events/" + word)
+                .eventId(null).build();
+        storeAndWait(parsed);
+        String id = given().queryParam("q", name).get("/api/speakers").then().statusCode(200).extract().jsonPath()
+                .getString("items[0].id");
+
+        io.restassured.response.Response atom = given().get("/feeds/speakers/" + id + ".atom");
+
+        assertThat(atom.statusCode()).isEqualTo(200);
+        assertThat(atom.contentType()).startsWith("application/atom+xml");
+        com.rometools.rome.feed.synd.SyndFeed feed = new com.rometools.rome.io.SyndFeedInput()
+                .build(new java.io.StringReader(atom.asString()));
+        assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        assertThat(feed.getEntries()).hasSize(3);
+        com.rometools.rome.feed.synd.SyndEntry newest = feed.getEntries().get(0);
+        assertThat(newest.getContents().get(0).getValue()).isEqualTo("Third " + word + ".");
+        assertThat(newest.getLinks()).extracting(com.rometools.rome.feed.synd.SyndLink::getHref)
+                .contains("https://en.kremlin.ru/events/" + word);
+        String permalink = newest.getLinks().stream().filter(l -> "alternate".equals(l.getRel())).findFirst()
+                .orElseThrow().getHref();
+        given().get(URI.create(permalink).getPath()).then().statusCode(200)
+                .body("text", equalTo("Third " + word + ".")).body("speaker.id", equalTo(id))
+                .body("sourceUrl", equalTo("https://en.kremlin.ru/events/" + word));
+        given().header("If-None-Match", atom.header("ETag")).get("/feeds/speakers/" + id + ".atom").then()
+                .statusCode(304);
+        given().header("If-Modified-Since", atom.header("Last-Modified")).get("/feeds/speakers/" + id + ".atom")
+                .then().statusCode(304);
+        com.rometools.rome.feed.synd.SyndFeed search = new com.rometools.rome.io.SyndFeedInput().build(
+                new java.io.StringReader(given().queryParam("q", word).get("/feeds/statements.atom").then()
+                        .statusCode(200).extract().asString()));
+        assertThat(search.getEntries()).extracting(e -> e.getContents().get(0).getValue())
+                .containsExactly("Third " + word + ".", "First " + word + ".");
+        given().queryParam("q", word).get("/api/statements").then().statusCode(200)
+                .header("Link", containsString("/feeds/statements.atom?q=" + word));
+        given().get("/api/speakers/" + id).then().statusCode(200)
+                .header("Link", containsString("/feeds/speakers/" + id + ".atom"));
+        given().get("/api/statements/" + "0".repeat(64)).then().statusCode(404);
+    }
+
+    @Test
+    void aClientReconnectingWithLastEventIdReceivesExactlyTheStatementsItMissedThenLiveOnes() throws Exception {
+        String name = "Rita Replay" + UUID.randomUUID().toString().replaceAll("[^a-z]", "");
+        storeAndWait(doc("Before " + name, "2024-03-01", "test", turn(name, "Host", "Seen before the drop.")));
+        String lastSeen = given().queryParam("speaker", name).get("/api/statements").then().statusCode(200)
+                .extract().jsonPath().getString("items[0].statementId");
+        storeAndWait(doc("Missed " + name, "2024-03-02", "test", turn(name, "Host", "Missed one."),
+                turn("Someone Else", null, "Not followed."), turn(name, "Host", "Missed two.")));
+        List<String> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> texts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean heartbeat = new java.util.concurrent.atomic.AtomicBoolean();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stream.toString() + "?speaker="
+                + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))).header("Accept", "text/event-stream")
+                .header("Last-Event-ID", lastSeen).build();
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        CompletableFuture.runAsync(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (line.startsWith("id:")) {
+                        ids.add(line.substring(3).strip());
+                    } else if (line.startsWith("data:")) {
+                        texts.add(EventJson.read(line.substring(5).strip(), io.verbatim.events.StatementNew.class)
+                                .text());
+                    } else if (line.startsWith(":")) {
+                        heartbeat.set(true);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the client closed the stream at the end of the test
+            }
+        });
+        Awaitility.await().atMost(WAIT).until(() -> texts.size() >= 2);
+
+        storeAndWait(doc("Live " + name, "2024-03-03", "test", turn(name, "Host", "Live one.")));
+
+        Awaitility.await().atMost(WAIT).until(() -> texts.size() >= 3 && heartbeat.get());
+        assertThat(texts).containsExactly("Missed one.", "Missed two.", "Live one.");
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates().doesNotContain(lastSeen);
+        response.body().close();
+    }
+
     private void storeAndWait(TranscriptParsed parsed) {
         writer.write(Topics.TRANSCRIPTS_PARSED, parsed.documentId(), EventJson.write(parsed));
         Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(100))

@@ -25,18 +25,22 @@ public final class ClusterProcesses implements AutoCloseable {
     public static final String INGEST = "ingest-service";
     public static final String PARSE = "parse-service";
     public static final String STORE = "store-service";
+    public static final String NOTIFY = "notify-service";
 
     /** The topics of the contract, created with 3 partitions when missing. */
     public static final List<String> TOPICS = List.of(Topics.TRANSCRIPTS_RAW, Topics.TRANSCRIPTS_RAW_DLQ,
-            Topics.TRANSCRIPTS_PARSED, Topics.TRANSCRIPTS_PARSED_DLQ, Topics.STATEMENTS_NEW);
+            Topics.TRANSCRIPTS_PARSED, Topics.TRANSCRIPTS_PARSED_DLQ, Topics.STATEMENTS_NEW,
+            Topics.NOTIFY_DELIVERIES_DLQ);
 
     /**
      * Where and how to start. A port of 0 takes a free one. {@code externalBootstrap} and {@code externalJdbcUrl}
      * (with user and password in {@code serviceEnvironment}) replace the local broker or database when set. The ports
-     * are those of each service's first replica; the others take free ones.
+     * are those of each service's first replica; the others take free ones. A negative {@code notifyPort} leaves
+     * notify-service out (the chaos harness and the pipeline benchmark); it runs as one process whatever
+     * {@code replicas} says.
      */
     public record Settings(Path root, Path data, int kafkaPort, int kafkaControllerPort, int postgresPort,
-            int ingestPort, int parsePort, int storePort, String apiKey, String externalBootstrap,
+            int ingestPort, int parsePort, int storePort, int notifyPort, String apiKey, String externalBootstrap,
             String externalJdbcUrl, Map<String, Map<String, String>> serviceEnvironment, int replicas) {
 
         public Settings {
@@ -45,16 +49,16 @@ public final class ClusterProcesses implements AutoCloseable {
             }
         }
 
-        /** Everything local on free ports, with extra environment per service name. */
+        /** Everything local on free ports, without notify-service, with extra environment per service name. */
         public static Settings local(Path root, Path data, String apiKey,
                 Map<String, Map<String, String>> serviceEnvironment) {
-            return new Settings(root, data, 0, 0, 0, 0, 0, 0, apiKey, null, null, serviceEnvironment, 1);
+            return new Settings(root, data, 0, 0, 0, 0, 0, 0, -1, apiKey, null, null, serviceEnvironment, 1);
         }
 
         /** The same with {@code replicas} processes of each service. */
         public Settings withReplicas(int replicas) {
             return new Settings(root, data, kafkaPort, kafkaControllerPort, postgresPort, ingestPort, parsePort,
-                    storePort, apiKey, externalBootstrap, externalJdbcUrl, serviceEnvironment, replicas);
+                    storePort, notifyPort, apiKey, externalBootstrap, externalJdbcUrl, serviceEnvironment, replicas);
         }
     }
 
@@ -118,6 +122,13 @@ public final class ClusterProcesses implements AutoCloseable {
             startService(INGEST, replica, replica == 1 ? settings.ingestPort() : 0, ingestEnv);
             startService(PARSE, replica, replica == 1 ? settings.parsePort() : 0, Map.of());
             startService(STORE, replica, replica == 1 ? settings.storePort() : 0, database);
+        }
+        if (settings.notifyPort() >= 0) {
+            Map<String, String> notifyEnv = new HashMap<>(database);
+            notifyEnv.put("VERBATIM_NOTIFY_API_KEY", settings.apiKey());
+            notifyEnv.put("VERBATIM_NOTIFY_STORE_PUBLIC_URL", "http://localhost:" + service(STORE).port());
+            out.println("- starting notify-service");
+            startService(NOTIFY, 1, settings.notifyPort(), notifyEnv);
         }
         for (ServiceProcess service : services.values()) {
             service.awaitReady(Duration.ofSeconds(180));

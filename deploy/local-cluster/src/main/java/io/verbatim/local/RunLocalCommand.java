@@ -38,7 +38,8 @@ public final class RunLocalCommand {
         ClusterProcesses.Settings settings = new ClusterProcesses.Settings(root, data,
                 intSetting("VERBATIM_KAFKA_PORT", 9092), intSetting("VERBATIM_KAFKA_CONTROLLER_PORT", 9093),
                 intSetting("VERBATIM_POSTGRES_PORT", 15432), intSetting("VERBATIM_INGEST_PORT", 8081),
-                intSetting("VERBATIM_PARSE_PORT", 8082), intSetting("VERBATIM_STORE_PORT", 8083), apiKey(data),
+                intSetting("VERBATIM_PARSE_PORT", 8082), intSetting("VERBATIM_STORE_PORT", 8083),
+                intSetting("VERBATIM_NOTIFY_PORT", 8084), apiKey(data),
                 System.getenv("KAFKA_BOOTSTRAP_SERVERS"), System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
                 Map.of(ClusterProcesses.INGEST, Map.of("VERBATIM_INGEST_INBOX_DIRECTORY",
                         setting("VERBATIM_INGEST_INBOX_DIRECTORY", data.resolve("inbox").toString()))),
@@ -76,6 +77,9 @@ public final class RunLocalCommand {
                 .get("VERBATIM_INGEST_INBOX_DIRECTORY"));
         out.println("  statements         " + services.get(2).baseUrl() + "/api/statements?speaker=Vladimir%20Putin");
         out.println("  a transcript       " + services.get(2).baseUrl() + "/api/transcripts/{documentId}");
+        out.println("  subscribe a webhook curl -H 'X-API-Key: " + apiKey + "' -H 'Content-Type: application/json' "
+                + cluster.service(ClusterProcesses.NOTIFY).baseUrl() + "/api/subscriptions -d '{\"url\": "
+                + "\"https://…\", \"query\": \"grain\"}'");
         for (ServiceProcess service : services) {
             out.printf("  %-18s %s/q/health  %s/q/metrics%n", service.name(), service.baseUrl(), service.baseUrl());
         }

@@ -1,5 +1,6 @@
 package io.verbatim.ingest.fetch;
 
+import io.verbatim.httpguard.IpAddressPolicy;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -33,6 +34,9 @@ public record FetchSettings(
         Set<String> allowedHosts,
         int maxConnections,
         Duration connectionIdleTime) {
+
+    /** The configuration property an operator uses to allowlist hosts, named in every refusal. */
+    public static final String ALLOWED_HOSTS_SETTING = "verbatim.ingest.allowed-hosts";
 
     public static final String DEFAULT_USER_AGENT = "Verbatim/0.1 (+https://github.com/verbatim; transcript archiver)";
     public static final int DEFAULT_MAX_CONNECTIONS = 25;

@@ -4,13 +4,16 @@ import io.verbatim.ingest.fetch.FetchResult.Failed;
 import io.verbatim.ingest.fetch.FetchResult.Fetched;
 import io.verbatim.ingest.fetch.FetchResult.NotModified;
 import io.verbatim.ingest.fetch.FetchResult.Refused;
-import io.verbatim.ingest.fetch.GuardedDnsResolver.AddressRefusedException;
+import io.verbatim.httpguard.GuardedDnsResolver;
+import io.verbatim.httpguard.GuardedDnsResolver.AddressRefusedException;
+import io.verbatim.httpguard.IpAddressPolicy;
+import io.verbatim.httpguard.RetryAfterHeader;
+import io.verbatim.httpguard.TargetUrls;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,7 +28,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
@@ -66,7 +68,6 @@ public final class PageFetcher implements AutoCloseable {
 
     private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
     private static final String ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.8";
-    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final FetchSettings settings;
     private final IpAddressPolicy policy;
@@ -86,7 +87,7 @@ public final class PageFetcher implements AutoCloseable {
 
     public PageFetcher(FetchSettings settings, Clock clock) {
         this.settings = settings;
-        this.policy = new IpAddressPolicy(settings.allowedHosts());
+        this.policy = new IpAddressPolicy(settings.allowedHosts(), FetchSettings.ALLOWED_HOSTS_SETTING);
         this.clock = clock;
         Timeout connectTimeout = Timeout.ofMilliseconds(settings.connectTimeout().toMillis());
         Timeout readTimeout = Timeout.ofMilliseconds(settings.readTimeout().toMillis());
@@ -205,40 +206,8 @@ public final class PageFetcher implements AutoCloseable {
     }
 
     private Optional<String> refusalOf(URI target) {
-        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("refused: only http and https URLs are fetched, not " + target);
-        }
-        String host = target.getHost();
-        if (host == null || host.isBlank()) {
-            return Optional.of("refused: " + target + " has no valid host name");
-        }
-        if (target.getRawUserInfo() != null) {
-            return Optional.of("refused: " + host + ": URLs with user credentials (user@host) are not fetched");
-        }
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (IPV4_LITERAL.matcher(bare).matches() && !validIpv4(bare)) {
-            return Optional.of("refused: " + host + " is not a valid address");
-        }
-        if (IPV4_LITERAL.matcher(bare).matches() || bare.contains(":")) {
-            try {
-                // An address literal: checked now, before any request (no DNS look-up happens for a literal).
-                return policy.refusal(bare, InetAddress.getByName(bare));
-            } catch (UnknownHostException e) {
-                return Optional.of("refused: " + host + " is not a valid address");
-            }
-        }
-        // A name: checked by the GuardedDnsResolver on every address it resolves to, before connecting.
-        return Optional.empty();
-    }
-
-    private static boolean validIpv4(String literal) {
-        for (String octet : literal.split("\\.")) {
-            if (Integer.parseInt(octet) > 255) {
-                return false;
-            }
-        }
-        return true;
+        // An address literal is checked now; a name by the GuardedDnsResolver on every address it resolves to.
+        return TargetUrls.refusal(target, policy);
     }
 
     /** One request, cancelled (its connection closed) if it is still running after {@code remainingNanos}. */

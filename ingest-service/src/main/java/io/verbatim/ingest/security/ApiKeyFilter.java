@@ -2,20 +2,20 @@ package io.verbatim.ingest.security;
 
 import io.quarkus.runtime.StartupEvent;
 import io.verbatim.events.http.Problem;
+import io.verbatim.httpguard.ApiKeyMatcher;
 import io.verbatim.ingest.config.ApiAccessConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Requires the API key in the {@code X-API-Key} header on everything under {@code /api/} (the submit and admin
- * APIs); health and metrics under {@code /q/} stay open. The comparison takes the same time whatever the key.
+ * APIs); health and metrics under {@code /q/} stay open. The comparison takes the same time whatever the key
+ * ({@link ApiKeyMatcher}, shared with notify-service).
  */
 @ApplicationScoped
 public class ApiKeyFilter {
@@ -24,25 +24,15 @@ public class ApiKeyFilter {
 
     private static final Logger LOG = Logger.getLogger(ApiKeyFilter.class);
 
-    private final Optional<byte[]> expected;
+    private final ApiKeyMatcher key;
 
     public ApiKeyFilter(ApiAccessConfig config) {
-        this.expected = config.apiKey().filter(key -> !key.isBlank())
-                .map(key -> digest(key.strip()));
+        this.key = new ApiKeyMatcher(config.apiKey());
     }
 
     void warnIfUnset(@Observes StartupEvent event) {
-        if (expected.isEmpty()) {
+        if (!key.isConfigured()) {
             LOG.warn("VERBATIM_API_KEY is not set: the submit and admin APIs refuse every request");
-        }
-    }
-
-    /** Compared as SHA-256 digests, so the comparison neither depends on nor reveals the key's length. */
-    private static byte[] digest(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -53,8 +43,7 @@ public class ApiKeyFilter {
             return Optional.empty();
         }
         String given = request.getHeaderString(HEADER);
-        if (expected.isPresent() && given != null
-                && MessageDigest.isEqual(expected.get(), digest(given.strip()))) {
+        if (key.matches(given)) {
             return Optional.empty();
         }
         return Optional.of(Problem.response(Response.Status.UNAUTHORIZED,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.verbatim.ingest.fetch.FetchResult.Failed;
 import io.verbatim.ingest.fetch.FetchResult.NotModified;
 import io.verbatim.ingest.fetch.FetchResult.Refused;
+import io.verbatim.httpguard.RetryAfterHeader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
 package io.verbatim.store.api;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import io.verbatim.events.EventJson;
 import io.verbatim.events.http.Problem;
 import io.verbatim.store.config.StoreConfig;
 import io.verbatim.store.persistence.SqlTimestamps;
@@ -30,8 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class StatementResource {
 
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
     private static final String HEADLINE_OPTIONS = "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=10, "
             + "MaxFragments=2, FragmentDelimiter=\" … \"";
 
@@ -168,16 +164,9 @@ public class StatementResource {
     private static StatementHit hit(Object[] row, boolean ranked) {
         return new StatementHit((String) row[0], (String) row[1], ((Number) row[2]).intValue(),
                 new StatementView.SpeakerView((String) row[3], (String) row[4], (String) row[5]),
-                (String) row[6], (String) row[7], (String) row[8], strings(row[9]), strings(row[10]),
+                (String) row[6], (String) row[7], (String) row[8], StoredStatements.strings(row[9]),
+                StoredStatements.strings(row[10]),
                 SqlTimestamps.toInstant(row[11]), (String) row[12], (String) row[13],
                 ranked ? ((Number) row[15]).floatValue() : null, ranked ? (String) row[16] : null);
-    }
-
-    private static List<String> strings(Object json) {
-        try {
-            return EventJson.mapper().readValue(String.valueOf(json), STRINGS);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("stored paragraphs are not a JSON array", e);
-        }
     }
 }

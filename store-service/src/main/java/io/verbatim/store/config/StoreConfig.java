@@ -64,5 +64,9 @@ public interface StoreConfig {
         /** Most clients of the live stream at once; the next one gets 503 with {@code Retry-After}. */
         @WithDefault("100")
         int maxStreamClients();
+
+        /** How often the live stream sends a comment line, so that proxies do not close an idle stream. */
+        @WithDefault("15s")
+        Duration streamHeartbeat();
     }
 }

@@ -215,7 +215,7 @@ public class TranscriptStore {
                         externalIds),
                 statement.annotation, statement.text, statement.paragraphs, statement.remarks,
                 new StatementNew.Transcript(transcript.title, transcript.publishedAt, transcript.location,
-                        transcript.sourceUrl),
+                        transcript.sourceUrl, transcript.kind, transcript.source),
                 now);
         OutboxEvent row = new OutboxEvent();
         row.eventId = event.eventId();

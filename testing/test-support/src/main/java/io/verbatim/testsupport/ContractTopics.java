@@ -8,7 +8,7 @@ public final class ContractTopics {
 
     public static final List<String> ALL = List.of(Topics.TRANSCRIPTS_RAW, Topics.TRANSCRIPTS_RAW_DLQ,
             Topics.TRANSCRIPTS_PARSED, Topics.TRANSCRIPTS_PARSED_DLQ, Topics.STATEMENTS_NEW,
-            Topics.SPEAKERS_CHANGED);
+            Topics.SPEAKERS_CHANGED, Topics.NOTIFY_DELIVERIES_DLQ);
 
     private ContractTopics() {
     }

@@ -1,4 +1,4 @@
-package io.verbatim.ingest.fetch;
+package io.verbatim.httpguard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Address literals only: InetAddress.getByName parses them without a DNS look-up. */
 class IpAddressPolicyTest {
 
-    private final IpAddressPolicy policy = new IpAddressPolicy(Set.of());
+    private final IpAddressPolicy policy = new IpAddressPolicy(Set.of(), "verbatim.ingest.allowed-hosts");
 
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource(delimiter = '|', value = {
@@ -110,7 +110,7 @@ class IpAddressPolicyTest {
 
     @Test
     void allowlistedHostMayUseAnyAddress() throws UnknownHostException {
-        IpAddressPolicy allowing = new IpAddressPolicy(Set.of("Intranet.Example"));
+        IpAddressPolicy allowing = new IpAddressPolicy(Set.of("Intranet.Example"), "verbatim.ingest.allowed-hosts");
 
         Optional<String> refusal = allowing.refusal("intranet.example.", InetAddress.getByName("10.1.2.3"));
 

@@ -1,4 +1,4 @@
-package io.verbatim.ingest.fetch;
+package io.verbatim.httpguard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.verbatim.ingest.fetch;
+package io.verbatim.httpguard;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;

@@ -1,4 +1,4 @@
-package io.verbatim.ingest.fetch;
+package io.verbatim.httpguard;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,16 +15,16 @@ import org.apache.hc.client5.http.SystemDefaultDnsResolver;
  * re-resolves, as in DNS rebinding) to a forbidden address never gets a connection. If any address of a host is
  * forbidden the whole host is refused.
  */
-final class GuardedDnsResolver implements DnsResolver {
+public final class GuardedDnsResolver implements DnsResolver {
 
     private final IpAddressPolicy policy;
     private final DnsResolver delegate;
 
-    GuardedDnsResolver(IpAddressPolicy policy) {
+    public GuardedDnsResolver(IpAddressPolicy policy) {
         this(policy, SystemDefaultDnsResolver.INSTANCE);
     }
 
-    GuardedDnsResolver(IpAddressPolicy policy, DnsResolver delegate) {
+    public GuardedDnsResolver(IpAddressPolicy policy, DnsResolver delegate) {
         this.policy = policy;
         this.delegate = delegate;
     }
@@ -59,7 +59,7 @@ final class GuardedDnsResolver implements DnsResolver {
     }
 
     /** Thrown, in place of a connection, when a host resolves to an address the policy forbids. */
-    static final class AddressRefusedException extends UnknownHostException {
+    public static final class AddressRefusedException extends UnknownHostException {
 
         private static final long serialVersionUID = 1L;
 

@@ -1,4 +1,4 @@
-package io.verbatim.ingest.fetch;
+package io.verbatim.httpguard;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -9,8 +9,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Decides which addresses the fetcher may connect to: public unicast addresses only, unless the operator allowlisted
- * the host name (setting {@value #ALLOWED_HOSTS_SETTING}).
+ * Decides which addresses an outgoing HTTP client may connect to: public unicast addresses only, unless the operator
+ * allowlisted the host name (a setting of the service using it, named in every refusal: ingest-service's
+ * {@code verbatim.ingest.allowed-hosts} for the page fetcher, notify-service's {@code verbatim.notify.allowed-hosts}
+ * for webhook targets).
  *
  * <p>Refused IPv4: "this network" 0.0.0.0/8 (incl. the unspecified 0.0.0.0), private 10/8, 172.16/12, 192.168/16,
  * CGNAT 100.64/10, loopback 127/8, link-local 169.254/16 (incl. the cloud metadata address 169.254.169.254), the IETF
@@ -29,12 +31,15 @@ import java.util.stream.Collectors;
  */
 public final class IpAddressPolicy {
 
-    /** The configuration property an operator uses to allowlist hosts, named in every refusal. */
-    public static final String ALLOWED_HOSTS_SETTING = "verbatim.ingest.allowed-hosts";
-
     private final Set<String> allowedHosts;
+    private final String allowedHostsSetting;
 
-    public IpAddressPolicy(Set<String> allowedHosts) {
+    /**
+     * @param allowedHosts        hosts exempt from the policy
+     * @param allowedHostsSetting the configuration property an operator uses to allowlist hosts, named in refusals
+     */
+    public IpAddressPolicy(Set<String> allowedHosts, String allowedHostsSetting) {
+        this.allowedHostsSetting = allowedHostsSetting;
         this.allowedHosts = allowedHosts.stream()
                 .map(IpAddressPolicy::normalHost)
                 .collect(Collectors.toUnmodifiableSet());
@@ -59,7 +64,7 @@ public final class IpAddressPolicy {
             String subject = normalHost(host).equals(normalHost(literal))
                     ? "host " + literal + " is " + range
                     : "host " + host + " resolves to " + literal + ", " + range;
-            return "refused: " + subject + " (add the host to " + ALLOWED_HOSTS_SETTING + " to allow it)";
+            return "refused: " + subject + " (add the host to " + allowedHostsSetting + " to allow it)";
         });
     }
 
