@@ -47,8 +47,8 @@ final class PageViews {
     }
 
     /**
-     * A speaker. {@code feedUrl} is the slot for the speaker's Atom feed: null until store-service serves
-     * {@code /feeds/speakers/{id}.atom}, and then the link is shown.
+     * A speaker. {@code feedUrl} is the address of the speaker's Atom feed ({@code /feeds/speakers/{id}.atom}); the
+     * page links it when it is set.
      */
     record SpeakerPage(String id, String name, String kind, String role, long statementCount, List<String> aliases,
             List<RoleRow> roles, List<ExternalLink> externalIds, String feedUrl, List<StatementItem> statements,

@@ -1,9 +1,8 @@
 package io.verbatim.store.pages;
 
 /**
- * Where a speaker's feed is, for the link on the speaker page. No Verbatim service serves speaker feeds yet (the
- * Atom feeds are notify-service's, not yet landed), so this answers null and the page shows no link (never a dead
- * one); the template shows the link as soon as this answers a URL.
+ * Where a speaker's Atom feed is, for the link on the speaker page: store-service serves it at
+ * {@code /feeds/speakers/{id}.atom} ({@code AtomFeedResource}), the same address the API's {@code Link} headers give.
  */
 final class SpeakerFeeds {
 
@@ -11,6 +10,6 @@ final class SpeakerFeeds {
     }
 
     static String feedUrl(String speakerId) {
-        return null;
+        return "/feeds/speakers/" + Links.segment(speakerId) + ".atom";
     }
 }

@@ -202,8 +202,15 @@ class PagesBrowserTest {
         assertThat(browser.findElement(By.cssSelector("main article > p")).getText()).containsPattern("\\d+ statements");
         assertThat(browser.findElement(By.cssSelector("table.roles")).getText()).contains("Press Secretary");
         assertThat(browser.findElements(By.cssSelector(".statements .statement"))).isNotEmpty();
-        assertThat(browser.findElements(By.cssSelector("a.feed"))).as("no speaker feed is served yet: no link").isEmpty();
+        String speakerPath = URI.create(browser.getCurrentUrl()).getPath();
+        String feed = browser.findElement(By.cssSelector("a.feed")).getAttribute("href");
+        assertThat(URI.create(feed).getPath())
+                .isEqualTo(speakerPath.replace("/speakers/", "/feeds/speakers/") + ".atom");
         screenshots("speaker");
+        HttpResponse<String> atom = fetch(feed);
+        assertThat(atom.statusCode()).as("the speaker page's feed link is served").isEqualTo(200);
+        assertThat(atom.headers().firstValue("Content-Type").orElse("")).contains("atom");
+        assertThat(atom.body()).contains("<feed").contains("Jen Psaki");
     }
 
     @Test
@@ -331,6 +338,18 @@ class PagesBrowserTest {
                 EventTypes.TRANSCRIPT_PARSED, documentId, "https://example.org/" + documentId, "h", "test",
                 TranscriptParsed.KIND_TRANSCRIPT, title, "2026-12-03", "Committee Room 1", "en", List.of(statements),
                 List.of(), null, List.of(), List.of(), Instant.now());
+    }
+
+    private static HttpResponse<String> fetch(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void store(TranscriptParsed... events) {
