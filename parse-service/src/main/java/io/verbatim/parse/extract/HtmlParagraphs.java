@@ -19,7 +19,8 @@ import org.jsoup.select.QueryParser;
  * <p>A label is the bold run at the start of a paragraph, up to a colon that may sit inside or outside the bold, with
  * an optional bracketed annotation before the colon: {@code <b>Marine Le Pen</b> <i>(retranslated)</i><b>: </b>}.
  * A paragraph without a bold label may start with a plain-text label ("MS. PSAKI:", "Jane Doe:"), accepted by the
- * same strict rules as in plain text and only when the page holds at least {@value #MIN_PLAIN_LABELS} of them. A
+ * same strict rules as in plain text and only when the page holds at least {@value #MIN_PLAIN_LABELS} of them, and at
+ * least one per {@value #BOLD_LABELS_PER_PLAIN_LABEL} bold labels. A
  * parliamentary question number before the bold label ("1.", "T2. [66881]") is not speech. An all-bold paragraph
  * without a colon is a sub-heading (not speech); an
  * all-italic paragraph is a narrative remark.
@@ -33,6 +34,14 @@ final class HtmlParagraphs {
     static final int MIN_PLAIN_LABELS = 2;
 
     /**
+     * On a page that marks its labels in bold, plain-text labels count only when there is at least one for this many
+     * bold ones: a page that lost the bold of some labels loses it on a fair share of them (2 answers among 8 bold
+     * labels), while two "Question: …" or "Lipetsk, Yevgeny Zaitsev: “…”" among hundreds of bold labels are messages
+     * that a host reads out, inside the host's turn.
+     */
+    static final int BOLD_LABELS_PER_PLAIN_LABEL = 10;
+
+    /**
      * The colon after a bold label, at the start of the text that follows it. Possessive: white space is consumed
      * once and never given back, so a long run of it before something other than a colon fails in linear time
      * (issue 12, finding 2: with backtracking, 200,000 spaces held a thread for minutes).
@@ -41,6 +50,8 @@ final class HtmlParagraphs {
             "[\\s\\u00a0]*+(\\([^()]{1,80}\\))?[\\s\\u00a0]*+:");
     private static final Pattern BRACKETED = Pattern.compile("^\\(.*\\)$");
     /** The bracket that closes an annotation and the label's colon: "): " after {@code (<i>retranslated</i>}. */
+    /** The label's colon alone at the start of a text, after an annotation closed in italics. */
+    private static final Pattern COLON_ONLY = Pattern.compile("^[\\s\\u00a0]*+:");
     private static final Pattern CLOSING_BRACKET_COLON = Pattern.compile("^[\\s\\u00a0]*+\\)[\\s\\u00a0]*+:");
     /**
      * A parliamentary question number before the member's bold label ("1.", "T2.", "T2. [66881]"): order-paper
@@ -115,7 +126,8 @@ final class HtmlParagraphs {
                 blocks.set(index, SourceBlock.plain(block.fullText()));
             }
         }
-        if (accepted.size() < MIN_PLAIN_LABELS) {
+        int boldLabels = candidates.size() - plainLabelled.size();
+        if (accepted.size() < MIN_PLAIN_LABELS || accepted.size() * BOLD_LABELS_PER_PLAIN_LABEL < boldLabels) {
             accepted.forEach(index -> blocks.set(index, SourceBlock.plain(blocks.get(index).fullText())));
         }
         return blocks;
@@ -211,7 +223,17 @@ final class HtmlParagraphs {
                     }
                     return new BoldLabel(label.toString(), index, value.substring(colon.end()));
                 }
-                return sawBold ? annotationInItalicsBetweenBrackets(label, nodes, index) : null;
+                if (!sawBold) {
+                    return null;
+                }
+                BoldLabel annotated = annotationInItalicsBetweenBrackets(label, nodes, index);
+                if (annotated == null && value.strip().startsWith("(")
+                        && SpeakerLabelParser.isUnnamedVoice(label.toString())) {
+                    // an unnamed voice whose colon the page left out before a stage remark:
+                    // <b>REPLY</b> (<i>without a microphone</i>). The remark is that voice's turn.
+                    return new BoldLabel(label.toString().strip(), index, value);
+                }
+                return annotated;
             }
             if (!(node instanceof Element element)) {
                 continue;
@@ -270,25 +292,51 @@ final class HtmlParagraphs {
 
     /**
      * The label of a paragraph whose bold name is followed, outside the bold, by an annotation in italics between
-     * brackets in plain text and then the colon: {@code <b>Jörg Schönenborn</b> (<i>retranslated</i>): Good evening}.
-     * {@code index} is the text node that opens the bracket; null when the nodes do not have that shape.
+     * brackets in plain text and then the colon: {@code <b>Jörg Schönenborn</b> (<i>retranslated</i>): Good evening};
+     * the italics may close the bracket themselves, and the colon may be bold: {@code <b>Volunteer </b>(<i>Passes a
+     * document to the President.)</i><b>:</b> This is}. {@code index} is the text node that opens the bracket; null
+     * when the nodes do not have that shape.
      */
     private static BoldLabel annotationInItalicsBetweenBrackets(StringBuilder label, List<Node> nodes, int index) {
         if (index + 2 >= nodes.size() || !(nodes.get(index) instanceof TextNode open)
                 || !WhitespaceNormalizer.normalize(open.getWholeText()).equals("(")
                 || !(nodes.get(index + 1) instanceof Element italic)
-                || !(italic.normalName().equals("i") || italic.normalName().equals("em"))
-                || !(nodes.get(index + 2) instanceof TextNode after)) {
+                || !(italic.normalName().equals("i") || italic.normalName().equals("em"))) {
             return null;
         }
         String note = WhitespaceNormalizer.normalize(italic.text());
+        if (note.endsWith(")")) {
+            // the italics close the bracket themselves, the colon follows in plain text or in bold:
+            // <b>Volunteer </b>(<i>Passes a document to the President.)</i><b>:</b> This is …
+            note = note.substring(0, note.length() - 1).strip();
+            if (!isNote(note)) {
+                return null;
+            }
+            Node next = nodes.get(index + 2);
+            String text = next instanceof TextNode plain ? plain.getWholeText()
+                    : next instanceof Element bold && (bold.normalName().equals("b") || bold.normalName().equals("strong"))
+                            && bold.childrenSize() == 0 ? bold.text() : null;
+            var colon = text == null ? null : COLON_ONLY.matcher(text);
+            if (colon == null || !colon.lookingAt()) {
+                return null;
+            }
+            label.append(" (").append(note).append(')');
+            return new BoldLabel(label.toString(), index + 2, text.substring(colon.end()));
+        }
+        if (!(nodes.get(index + 2) instanceof TextNode after)) {
+            return null;
+        }
         var colon = CLOSING_BRACKET_COLON.matcher(after.getWholeText());
-        if (note.isEmpty() || note.length() > 80 || note.indexOf('(') >= 0 || note.indexOf(')') >= 0
-                || !colon.lookingAt()) {
+        if (!isNote(note) || !colon.lookingAt()) {
             return null;
         }
         label.append(" (").append(note).append(')');
         return new BoldLabel(label.toString(), index + 2, after.getWholeText().substring(colon.end()));
+    }
+
+    /** Text that can be a label's annotation: short, and without brackets of its own. */
+    private static boolean isNote(String note) {
+        return !note.isEmpty() && note.length() <= 80 && note.indexOf('(') < 0 && note.indexOf(')') < 0;
     }
 
     /** The longest run of letters that a word split by the bold may leave outside it: "V" of "V<b>ladimir</b>". */

@@ -55,6 +55,20 @@ final class SpeakerLabelParser {
             "sergeant", "corporal", "admiral", "marshal", "officer", "coach", "rector", "vice-rector", "pro-rector",
             "dean", "provost");
 
+    /**
+     * Occupations that role-first labels put straight before a name at meetings with workers, call-in shows and
+     * forums ("Paramedic Natalya Osipova", "Nezavisimaya Gazeta Chief Editor Konstantin Remchukov"): never a name
+     * word. Unlike an office word, an occupation named alone ("Volunteer:") is a voice of its own, never the one
+     * holder of that office whom another label names. Words that are common surnames (Farmer, Baker, Driver) are left
+     * out.
+     */
+    private static final Set<String> OCCUPATION_WORDS = Set.of(
+            "editor", "editor-in-chief", "paramedic", "teacher", "nurse", "doctor", "physician", "surgeon", "engineer",
+            "student", "professor", "researcher", "scientist", "cosmonaut", "astronaut", "pilot", "volunteer",
+            "entrepreneur", "businessman", "businesswoman", "economist", "analyst", "lawyer", "activist", "pensioner",
+            "worker", "founder", "co-founder", "blogger", "writer", "actor", "actress", "athlete", "veteran",
+            "schoolboy", "schoolgirl", "graduate", "resident");
+
     /** Forms of address that precede a name and are not part of it. */
     private static final Set<String> HONORIFICS = Set.of(
             "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.", "madam", "madame", "mister",
@@ -232,6 +246,11 @@ final class SpeakerLabelParser {
             if (tail != null && personNameEnds(head) && head.indexOf('(') < 0) {
                 String role = nameAndRole[1] == null ? tail : nameAndRole[1] + ", " + tail;
                 return new SpeakerLabel(label, nameAndRole[0], role, annotation, false, false);
+            }
+            // "Dmitry, Moscow": a given name alone, then where the caller is from or what they do; but "Lipetsk,
+            // Yevgeny Zaitsev" puts the place first and a full personal name after the comma
+            if (tail != null && head.indexOf(' ') < 0 && isNameToken(head) && personName(tail).isEmpty()) {
+                return new SpeakerLabel(label, head, tail, annotation, false, false);
             }
         }
         String[] nameAndRole = nameAndRole(core, knownNames);
@@ -617,12 +636,19 @@ final class SpeakerLabelParser {
         if (ACRONYM.matcher(token).matches()) {
             return false;
         }
-        return !OFFICE_WORDS.contains(token.toLowerCase(Locale.ROOT));
+        String lower = token.toLowerCase(Locale.ROOT);
+        return !OFFICE_WORDS.contains(lower) && !OCCUPATION_WORDS.contains(lower);
     }
 
     private static String cleanRole(String role) {
         String cleaned = TRAILING_COMMAS_AND_SPACE.matcher(role).replaceAll("").strip();
         return cleaned.isEmpty() ? null : cleaned;
+    }
+
+    /** Whether a label names an unnamed voice ("Remark", "REPLY", "Question from Perm"), not a person. */
+    static boolean isUnnamedVoice(String label) {
+        String core = WhitespaceNormalizer.normalize(label);
+        return !core.isEmpty() && unnamedForm(isAllCaps(core) ? titleCase(core) : core) != null;
     }
 
     private static String unnamedForm(String core) {

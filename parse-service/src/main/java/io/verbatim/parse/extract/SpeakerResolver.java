@@ -69,8 +69,12 @@ final class SpeakerResolver {
     /** Misspelt label names (their letters) and the label they stand for. */
     private final Map<String, SpeakerLabel> misspelt = new HashMap<>();
 
+    /** Names (their letters) written in a rarer romanisation, and the document's most frequent spelling. */
+    private final Map<String, String> romanised = new HashMap<>();
+
     SpeakerResolver(List<SpeakerLabel> labelsAsWritten, String title, ParseDeadline deadline) {
         misspelt.putAll(misspellings(labelsAsWritten));
+        romanised.putAll(romanisations(labelsAsWritten));
         List<SpeakerLabel> labels = labelsAsWritten.stream().map(this::spelt).toList();
         // full names first, so that a bare surname finds its person whatever the order of the labels
         for (boolean fullNames : new boolean[] {true, false}) {
@@ -160,8 +164,77 @@ final class SpeakerResolver {
         return misspelt;
     }
 
+    /**
+     * Labels whose name is another label's in another romanisation of the same Russian name ("Kirill Kleimyonov" 3
+     * times, "Kirill Kleymenov" 50 times; "Sergei Dyomin" once, "Sergei Demin" twice; "Dmitry Schugorev",
+     * "Dmitry Shchugorev"): every spelling of the name stands for the document's most frequent one (the first of
+     * those as frequent). Names agree when each word does after {@link #romanisationKey}; names of fewer than five
+     * letters are left alone. One key per distinct name: linear in the labels.
+     */
+    private static Map<String, String> romanisations(List<SpeakerLabel> labels) {
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, String> nameOf = new HashMap<>();
+        Map<String, List<String>> spellings = new LinkedHashMap<>();
+        for (SpeakerLabel label : labels) {
+            if (label.unnamed() || label.office()) {
+                continue;
+            }
+            String name = withoutHonorific(label.name());
+            String key = letters(name);
+            if (key.length() < 5) {
+                continue;
+            }
+            if (counts.merge(key, 1, Integer::sum) == 1) {
+                nameOf.put(key, name);
+                spellings.computeIfAbsent(romanisationKey(name), k -> new ArrayList<>()).add(key);
+            }
+        }
+        Map<String, String> spelling = new HashMap<>();
+        for (List<String> keys : spellings.values()) {
+            if (keys.size() < 2) {
+                continue;
+            }
+            String most = keys.get(0);
+            for (String key : keys) {
+                if (counts.get(key) > counts.get(most)) {
+                    most = key;
+                }
+            }
+            for (String key : keys) {
+                if (!key.equals(most)) {
+                    spelling.put(key, nameOf.get(most));
+                }
+            }
+        }
+        return spelling;
+    }
+
+    /**
+     * A name with the usual differences between romanisations of Russian folded away, word by word: "ё" and "yo" as
+     * "e" (Dyomin, Demin), a leading "ye" as "e" (Yevgeny, Evgeny), "shch" as "sch" (Shchugorev, Schugorev), "y" as
+     * "i" and a doubled "i" as one (Kleymenov, Kleimenov; Yuriy, Yury, Yuri).
+     */
+    static String romanisationKey(String name) {
+        StringBuilder key = new StringBuilder();
+        for (String word : tokens(name)) {
+            String folded = letters(word).replace('ё', 'e').replace("yo", "e").replace("shch", "sch");
+            if (folded.startsWith("ye")) {
+                folded = folded.substring(1);
+            }
+            folded = folded.replace('y', 'i').replace("ii", "i");
+            key.append(folded).append(' ');
+        }
+        return key.toString();
+    }
+
     private SpeakerLabel spelt(SpeakerLabel label) {
-        return label.unnamed() ? label : misspelt.getOrDefault(letters(label.name()), label);
+        if (label.unnamed()) {
+            return label;
+        }
+        SpeakerLabel spelt = misspelt.getOrDefault(letters(label.name()), label);
+        String usual = romanised.get(letters(withoutHonorific(spelt.name())));
+        return usual == null ? spelt
+                : new SpeakerLabel(spelt.verbatim(), usual, spelt.role(), spelt.annotation(), false, spelt.office());
     }
 
     private TranscriptParsed.Speaker resolveSpelt(SpeakerLabel label) {

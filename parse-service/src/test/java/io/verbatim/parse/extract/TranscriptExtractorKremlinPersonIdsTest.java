@@ -151,11 +151,18 @@ class TranscriptExtractorKremlinPersonIdsTest {
                 .containsEntry("Ivan " + surnameFor(speakers - 1), String.valueOf(1000 + speakers - 1));
     }
 
-    /** A surname of its own for n: its three-letter code twice, so two surnames differ in at least two letters. */
+    /**
+     * A surname of its own for n: its three-letter code twice, so two surnames differ in at least two letters. The
+     * code has no "i" and no "y": the resolver takes names that differ only by "y" and "i" for romanisations of one
+     * name ("Kleymenov", "Kleimenov"), and distinct persons here must stay distinct under that rule too.
+     */
     private static String surnameFor(int n) {
-        String code = "" + (char) ('a' + n / 676) + (char) ('a' + n / 26 % 26) + (char) ('a' + n % 26);
+        String code = "" + LETTERS.charAt(n / (LETTERS.length() * LETTERS.length()))
+                + LETTERS.charAt(n / LETTERS.length() % LETTERS.length()) + LETTERS.charAt(n % LETTERS.length());
         return Character.toUpperCase(code.charAt(0)) + code.substring(1) + "o" + code;
     }
+
+    private static final String LETTERS = "abcdefghjklmnopqrstuvwxz";
 
     /**
      * The Kremlin pages of the corpus as its folders list them, under the ids file's names: every {@code .html} page of

@@ -18,7 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the document's more frequent spelling. Fourth set (classes 20-24): a bold name whose bracketed annotation and colon
  * follow outside the bold is a label; a stage remark that ends a block separates it from the next label of the same
  * voice; the closing time line ends a White House text; an office noun ("Rector") is never the first word of a name;
- * a capitalised run right after a preposition is not a name without the page's evidence.
+ * a capitalised run right after a preposition is not a name without the page's evidence. Fifth set (classes 25-30):
+ * an occupation before a name is the role; "Dmitry, Moscow" is a given name and a place; an annotation that the
+ * italics close before a bold colon is the label's; an unnamed voice in bold without a colon before a stage remark is
+ * a turn; a few plain-text label shapes among many bold labels are read out, not turns; romanisations of one name are
+ * one speaker.
  */
 class TranscriptExtractorLaterHeldOutClassesTest {
 
@@ -257,6 +261,160 @@ class TranscriptExtractorLaterHeldOutClassesTest {
                         tuple("Jean Dupont", "Honorary Consul of Russia in Lyon"),
                         tuple("Ivan Petrov", "Head of the Laboratory of Applied Optics"),
                         tuple("Tomas Berg", "Chairman of the Board"));
+    }
+
+    // --- fifth held-out set ----------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Paramedic", "Nezavisimaya Gazeta Chief Editor", "Teacher", "Volunteer"})
+    void occupationBeforeATwoWordNameIsTheRole(String occupation) {
+        String html = kremlin("<p><b>President of Russia Vladimir Putin:</b> Go ahead, please.</p>"
+                + "<p><b>" + occupation + " Natalya Osipova:</b> You said that wages have gone up.</p>"
+                + "<p><b>Vladimir Putin:</b> They have.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        // no bare "Natalya Osipova:" label marks where the name starts: the occupation word does
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(
+                        tuple("Vladimir Putin", "President of Russia"),
+                        tuple("Natalya Osipova", occupation),
+                        tuple("Vladimir Putin", "President of Russia"));
+    }
+
+    @Test
+    void threeNameWordsWithoutAnOccupationStayOneName() {
+        String html = kremlin("<p><b>Vladimir Putin:</b> Welcome.</p>"
+                + "<p><b>Recep Tayyip Erdogan</b> <i>(retranslated)</i><b>:</b> Thank you.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(tuple("Vladimir Putin", null), tuple("Recep Tayyip Erdogan", null));
+    }
+
+    @Test
+    void givenNameAloneBeforeACommaIsTheNameAndWhatFollowsItTheRole() {
+        String html = kremlin("<p><b>President of Russia Vladimir Putin:</b> Let us take a call.</p>"
+                + "<p><b>Dmitry, Moscow:</b> Good afternoon, Mr President.</p>"
+                + "<p><b>Vladimir Putin:</b> Good afternoon.</p>"
+                + "<p><b>Lipetsk, Yevgeny Zaitsev:</b> We are equity holders.</p>"
+                + "<p><b>Natalya Yuryeva, Channel One Russia:</b> One more message.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(
+                        tuple("Vladimir Putin", "President of Russia"),
+                        tuple("Dmitry", "Moscow"),
+                        tuple("Vladimir Putin", "President of Russia"),
+                        tuple("Yevgeny Zaitsev", "Lipetsk"),
+                        tuple("Natalya Yuryeva", "Channel One Russia"));
+    }
+
+    @Test
+    void annotationClosedInsideTheItalicsBeforeABoldColonIsTheLabels() {
+        String html = kremlin("<p><b>President of Russia Vladimir Putin:</b> Hello and thank you.</p>"
+                + "<p><b>Volunteer </b>(<i>Passes a document to the President.)</i><b>:</b> This is the list.</p>"
+                + "<p><b>Vladimir Putin:</b> Thank you.</p>"
+                + "<p><b>Anna Orlova </b>(<i>retranslated)</i>: Good evening.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::annotation,
+                Statement::paragraphs).containsExactly(
+                        tuple("Vladimir Putin", null, List.of("Hello and thank you.")),
+                        tuple("Volunteer", "Passes a document to the President", List.of("This is the list.")),
+                        tuple("Vladimir Putin", null, List.of("Thank you.")),
+                        tuple("Anna Orlova", "retranslated", List.of("Good evening.")));
+    }
+
+    @Test
+    void unnamedVoiceInBoldWithoutAColonBeforeAStageRemarkIsATurnOfItsOwn() {
+        String html = kremlin("<p><b>Vladimir Putin:</b> Does anyone object?</p>"
+                + "<p><b>REPLY</b> (<i>without a microphone</i>).</p>"
+                + "<p><b>Vladimir Putin:</b> Visas are another matter.</p>"
+                + "<p><b>Important</b> (<i>very much so</i>), and it goes on as speech.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::paragraphs)
+                .containsExactly(
+                        tuple("Vladimir Putin", List.of("Does anyone object?")),
+                        tuple("Reply", List.of("(without a microphone).")),
+                        tuple("Vladimir Putin", List.of("Visas are another matter.",
+                                "Important (very much so), and it goes on as speech.")));
+    }
+
+    @Test
+    void plainTextLabelShapesAmongManyBoldLabelsAreReadOutByTheTurnTheyStandIn() {
+        StringBuilder paragraphs = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            paragraphs.append("<p><b>Maria Sittel:</b> Next message ").append(i).append(".</p>")
+                    .append("<p><b>Vladimir Putin:</b> Answer ").append(i).append(".</p>");
+        }
+        paragraphs.append("<p><b>Maria Sittel:</b> Two more from the website.</p>")
+                .append("<p>Question: Are you considering a successor?</p>")
+                .append("<p>Lipetsk, Yevgeny Zaitsev: “About 1,500 equity holders are looking to you.”</p>")
+                .append("<p><b>Vladimir Putin:</b> No.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(kremlin(paragraphs.toString()), "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).hasSize(22);
+        assertThat(transcript.statements().get(20).paragraphs()).containsExactly("Two more from the website.",
+                "Question: Are you considering a successor?",
+                "Lipetsk, Yevgeny Zaitsev: “About 1,500 equity holders are looking to you.”");
+    }
+
+    @Test
+    void plainTextLabelsThatAreAFairShareOfThePagesLabelsAreStillLabels() {
+        String html = kremlin("<p><b>Vladimir Putin:</b> Colleagues, good afternoon.</p>"
+                + "<p><b>Alexei Machnev:</b> Thank you.</p>"
+                + "<p>Vladimir Putin (answering Alexei Machnev): Of course.</p>"
+                + "<p><b>Lyudmila Babushkina:</b> Good afternoon.</p>"
+                + "<p>Vladimir Putin (answering Lyudmila Babushkina): Agreed.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::annotation)
+                .containsExactly(
+                        tuple("Vladimir Putin", null),
+                        tuple("Alexei Machnev", null),
+                        tuple("Vladimir Putin", "answering Alexei Machnev"),
+                        tuple("Lyudmila Babushkina", null),
+                        tuple("Vladimir Putin", "answering Lyudmila Babushkina"));
+    }
+
+    @Test
+    void romanisationsOfOneNameAreOneSpeakerUnderTheMostFrequentSpelling() {
+        String html = kremlin("<p><b>Kirill Kleymenov:</b> Good afternoon.</p>"
+                + "<p><b>Vladimir Putin:</b> Good afternoon.</p>"
+                + "<p><b>Kirill Kleimyonov:</b> Let us call the minister.</p>"
+                + "<p><b>Vladimir Putin:</b> Please.</p>"
+                + "<p><b>Kirill Kleymenov:</b> And now the regions.</p>"
+                + "<p><b>Sergei Dyomin:</b> I am from Omsk.</p>"
+                + "<p><b>Vladimir Putin:</b> Yes.</p>"
+                + "<p><b>Sergei Demin:</b> We have no road.</p>"
+                + "<p><b>Vladimir Putin:</b> I see.</p>"
+                + "<p><b>Sergei Demin:</b> Thank you.</p>"
+                + "<p><b>Olga Demina:</b> And the school?</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().label())
+                .containsExactly(
+                        tuple("Kirill Kleymenov", "Kirill Kleymenov"),
+                        tuple("Vladimir Putin", "Vladimir Putin"),
+                        // the verbatim label keeps the page's spelling
+                        tuple("Kirill Kleymenov", "Kirill Kleimyonov"),
+                        tuple("Vladimir Putin", "Vladimir Putin"),
+                        tuple("Kirill Kleymenov", "Kirill Kleymenov"),
+                        tuple("Sergei Demin", "Sergei Dyomin"),
+                        tuple("Vladimir Putin", "Vladimir Putin"),
+                        tuple("Sergei Demin", "Sergei Demin"),
+                        tuple("Vladimir Putin", "Vladimir Putin"),
+                        tuple("Sergei Demin", "Sergei Demin"),
+                        tuple("Olga Demina", "Olga Demina"));
     }
 
     private static String kremlin(String paragraphs) {
