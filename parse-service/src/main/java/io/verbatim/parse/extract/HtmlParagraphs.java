@@ -1,6 +1,7 @@
 package io.verbatim.parse.extract;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +21,8 @@ import org.jsoup.select.QueryParser;
  * an optional bracketed annotation before the colon: {@code <b>Marine Le Pen</b> <i>(retranslated)</i><b>: </b>}.
  * A paragraph without a bold label may start with a plain-text label ("MS. PSAKI:", "Jane Doe:"), accepted by the
  * same strict rules as in plain text and only when the page holds at least {@value #MIN_PLAIN_LABELS} of them, and at
- * least one per {@value #BOLD_LABELS_PER_PLAIN_LABEL} bold labels. A
+ * least one per {@value #BOLD_LABELS_PER_PLAIN_LABEL} bold labels, or when the page writes the same named label in
+ * bold. A
  * parliamentary question number before the bold label ("1.", "T2. [66881]") is not speech. An all-bold paragraph
  * without a colon is a sub-heading (not speech); an
  * all-italic paragraph is a narrative remark.
@@ -34,10 +36,11 @@ final class HtmlParagraphs {
     static final int MIN_PLAIN_LABELS = 2;
 
     /**
-     * On a page that marks its labels in bold, plain-text labels count only when there is at least one for this many
-     * bold ones: a page that lost the bold of some labels loses it on a fair share of them (2 answers among 8 bold
-     * labels), while two "Question: …" or "Lipetsk, Yevgeny Zaitsev: “…”" among hundreds of bold labels are messages
-     * that a host reads out, inside the host's turn.
+     * On a page that marks its labels in bold, plain-text labels count as labels of their own only when there is at
+     * least one for this many bold ones: a page that lost the bold of some labels may lose it on a fair share of them
+     * (2 answers among 8 bold labels), while two "Question: …" or "Lipetsk, Yevgeny Zaitsev: “…”" among hundreds of
+     * bold labels are messages that a host reads out, inside the host's turn. Fewer still count where the page writes
+     * the same label in bold and it names a person ("Vladimir Putin:" with its bold lost on a long page).
      */
     static final int BOLD_LABELS_PER_PLAIN_LABEL = 10;
 
@@ -128,7 +131,21 @@ final class HtmlParagraphs {
         }
         int boldLabels = candidates.size() - plainLabelled.size();
         if (accepted.size() < MIN_PLAIN_LABELS || accepted.size() * BOLD_LABELS_PER_PLAIN_LABEL < boldLabels) {
-            accepted.forEach(index -> blocks.set(index, SourceBlock.plain(blocks.get(index).fullText())));
+            // too few to be labels of their own; but a label that the page also writes in bold and that names a
+            // person ("Vladimir Putin:") is that label with its bold lost
+            Set<Integer> plain = new HashSet<>(plainLabelled);
+            Set<String> boldNames = new HashSet<>();
+            for (int index = 0; index < blocks.size(); index++) {
+                SourceBlock block = blocks.get(index);
+                if (block.hasLabel() && !plain.contains(index) && !SpeakerLabelParser.isUnnamedVoice(block.label())) {
+                    boldNames.add(WhitespaceNormalizer.normalize(block.label()));
+                }
+            }
+            for (int index : accepted) {
+                if (!boldNames.contains(WhitespaceNormalizer.normalize(blocks.get(index).label()))) {
+                    blocks.set(index, SourceBlock.plain(blocks.get(index).fullText()));
+                }
+            }
         }
         return blocks;
     }
@@ -228,7 +245,7 @@ final class HtmlParagraphs {
                 }
                 BoldLabel annotated = annotationInItalicsBetweenBrackets(label, nodes, index);
                 if (annotated == null && value.strip().startsWith("(")
-                        && SpeakerLabelParser.isUnnamedVoice(label.toString())) {
+                        && SpeakerLabelParser.isUnnamedVoice(label.toString()) && !boldAfter(nodes, index)) {
                     // an unnamed voice whose colon the page left out before a stage remark:
                     // <b>REPLY</b> (<i>without a microphone</i>). The remark is that voice's turn.
                     return new BoldLabel(label.toString().strip(), index, value);
@@ -323,15 +340,38 @@ final class HtmlParagraphs {
             label.append(" (").append(note).append(')');
             return new BoldLabel(label.toString(), index + 2, text.substring(colon.end()));
         }
-        if (!(nodes.get(index + 2) instanceof TextNode after)) {
+        if (!(nodes.get(index + 2) instanceof TextNode after) || !isNote(note)) {
             return null;
         }
         var colon = CLOSING_BRACKET_COLON.matcher(after.getWholeText());
-        if (!isNote(note) || !colon.lookingAt()) {
+        if (colon.lookingAt()) {
+            label.append(" (").append(note).append(')');
+            return new BoldLabel(label.toString(), index + 2, after.getWholeText().substring(colon.end()));
+        }
+        // the closing bracket alone in plain text, the colon in bold: (<i>Passes a document.</i>)<b>:</b>
+        if (!WhitespaceNormalizer.normalize(after.getWholeText()).equals(")") || index + 3 >= nodes.size()
+                || !(nodes.get(index + 3) instanceof Element bold)
+                || !(bold.normalName().equals("b") || bold.normalName().equals("strong")) || bold.childrenSize() > 0) {
+            return null;
+        }
+        var boldColon = COLON_ONLY.matcher(bold.text());
+        if (!boldColon.lookingAt()) {
             return null;
         }
         label.append(" (").append(note).append(')');
-        return new BoldLabel(label.toString(), index + 2, after.getWholeText().substring(colon.end()));
+        return new BoldLabel(label.toString(), index + 3, bold.text().substring(boldColon.end()));
+    }
+
+    /** Whether a bold run follows the node at {@code index} in the paragraph: another label may start there. */
+    private static boolean boldAfter(List<Node> nodes, int index) {
+        for (int i = index + 1; i < nodes.size(); i++) {
+            if (nodes.get(i) instanceof Element element
+                    && (element.normalName().equals("b") || element.normalName().equals("strong")
+                            || element.selectFirst("b, strong") != null)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Text that can be a label's annotation: short, and without brackets of its own. */

@@ -57,10 +57,11 @@ final class SpeakerLabelParser {
 
     /**
      * Occupations that role-first labels put straight before a name at meetings with workers, call-in shows and
-     * forums ("Paramedic Natalya Osipova", "Nezavisimaya Gazeta Chief Editor Konstantin Remchukov"): never a name
-     * word. Unlike an office word, an occupation named alone ("Volunteer:") is a voice of its own, never the one
-     * holder of that office whom another label names. Words that are common surnames (Farmer, Baker, Driver) are left
-     * out.
+     * forums ("Paramedic Natalya Osipova", "Nezavisimaya Gazeta Chief Editor Konstantin Remchukov"): before another
+     * name word such a word ends the name run and belongs to the role; as the last word it may be a surname ("Paul
+     * Nurse", "Ken Doctor"). Unlike an office word, an occupation named alone ("Volunteer:") is a voice of its own,
+     * never the one holder of that office whom another label names. Words that are common surnames (Farmer, Baker,
+     * Driver) are left out.
      */
     private static final Set<String> OCCUPATION_WORDS = Set.of(
             "editor", "editor-in-chief", "paramedic", "teacher", "nurse", "doctor", "physician", "surgeon", "engineer",
@@ -585,7 +586,10 @@ final class SpeakerLabelParser {
         int start = tokens.size();
         while (start > 0) {
             String token = tokens.get(start - 1);
-            if (isNameToken(token) || start < tokens.size() && isInitial(token)) {
+            // an occupation word may end a name ("Paul Nurse", "Ken Doctor") but never starts one ("Paramedic Natalya
+            // Osipova"): before another name word it belongs to the role
+            boolean occupationBefore = start < tokens.size() && isOccupation(token);
+            if (isNameToken(token) && !occupationBefore || start < tokens.size() && isInitial(token)) {
                 start--;
                 continue;
             }
@@ -636,8 +640,12 @@ final class SpeakerLabelParser {
         if (ACRONYM.matcher(token).matches()) {
             return false;
         }
-        String lower = token.toLowerCase(Locale.ROOT);
-        return !OFFICE_WORDS.contains(lower) && !OCCUPATION_WORDS.contains(lower);
+        return !OFFICE_WORDS.contains(token.toLowerCase(Locale.ROOT));
+    }
+
+    /** An occupation word ({@link #OCCUPATION_WORDS}): a surname at the end of a name, never a given name before it. */
+    private static boolean isOccupation(String token) {
+        return OCCUPATION_WORDS.contains(token.toLowerCase(Locale.ROOT));
     }
 
     private static String cleanRole(String role) {

@@ -80,7 +80,7 @@ final class SpeakerResolver {
         for (boolean fullNames : new boolean[] {true, false}) {
             for (SpeakerLabel label : labels) {
                 deadline.check();
-                if (label.unnamed() || label.office()) {
+                if (label.unnamed() || label.office() || isCaller(label)) {
                     continue;
                 }
                 String name = withoutHonorific(label.name());
@@ -100,7 +100,7 @@ final class SpeakerResolver {
         completeFromTitle(title);
         for (SpeakerLabel label : labels) {
             deadline.check();
-            if (!label.unnamed() && !label.office() && label.role() != null) {
+            if (!label.unnamed() && !label.office() && !isCaller(label) && label.role() != null) {
                 String office = label.role().toLowerCase(Locale.ROOT);
                 Person holder = find(withoutHonorific(label.name()));
                 Person previous = officeHolders.putIfAbsent(office, holder);
@@ -169,7 +169,8 @@ final class SpeakerResolver {
      * times, "Kirill Kleymenov" 50 times; "Sergei Dyomin" once, "Sergei Demin" twice; "Dmitry Schugorev",
      * "Dmitry Shchugorev"): every spelling of the name stands for the document's most frequent one (the first of
      * those as frequent). Names agree when each word does after {@link #romanisationKey}; names of fewer than five
-     * letters are left alone. One key per distinct name: linear in the labels.
+     * letters or of one word ("MR. PRICE", "MS. PRYCE") are left alone. One key per distinct name: linear in the
+     * labels.
      */
     private static Map<String, String> romanisations(List<SpeakerLabel> labels) {
         Map<String, Integer> counts = new HashMap<>();
@@ -181,7 +182,8 @@ final class SpeakerResolver {
             }
             String name = withoutHonorific(label.name());
             String key = letters(name);
-            if (key.length() < 5) {
+            // full names only: a surname alone under a form of address ("MR. PRICE", "MS. PRYCE") may be two people
+            if (key.length() < 5 || tokens(name).length < 2) {
                 continue;
             }
             if (counts.merge(key, 1, Integer::sum) == 1) {
@@ -211,13 +213,14 @@ final class SpeakerResolver {
 
     /**
      * A name with the usual differences between romanisations of Russian folded away, word by word: "ё" and "yo" as
-     * "e" (Dyomin, Demin), a leading "ye" as "e" (Yevgeny, Evgeny), "shch" as "sch" (Shchugorev, Schugorev), "y" as
-     * "i" and a doubled "i" as one (Kleymenov, Kleimenov; Yuriy, Yury, Yuri).
+     * "e" (Dyomin, Demin), a leading "ye" as "e" (Yevgeny, Evgeny), "shch" as "sch" (Shchugorev, Schugorev), "ks" as
+     * "x" (Aleksei, Alexei), "y" as "i" and a doubled "i" as one (Kleymenov, Kleimenov; Yuriy, Yury, Yuri).
      */
     static String romanisationKey(String name) {
         StringBuilder key = new StringBuilder();
         for (String word : tokens(name)) {
-            String folded = letters(word).replace('ё', 'e').replace("yo", "e").replace("shch", "sch");
+            String folded = letters(word).replace('ё', 'e').replace("yo", "e").replace("shch", "sch")
+                    .replace("ks", "x");
             if (folded.startsWith("ye")) {
                 folded = folded.substring(1);
             }
@@ -237,9 +240,23 @@ final class SpeakerResolver {
                 : new SpeakerLabel(spelt.verbatim(), usual, spelt.role(), spelt.annotation(), false, spelt.office());
     }
 
+    /**
+     * A caller named by a given name and where they call from or what they do ("Dmitry, Moscow", "Natalya, teacher"):
+     * one word before the label's comma. Callers who share a given name are different people ("Dmitry, Omsk"), and
+     * neither is the "Dmitry Peskov" of another label: such a label is its own speaker, never merged.
+     */
+    private static boolean isCaller(SpeakerLabel label) {
+        String head = label.name() + ", ";
+        return label.role() != null && label.name().indexOf(' ') < 0
+                && label.verbatim().regionMatches(true, 0, head, 0, head.length());
+    }
+
     private TranscriptParsed.Speaker resolveSpelt(SpeakerLabel label) {
         if (label.unnamed()) {
             return new TranscriptParsed.Speaker(label.name(), null, label.verbatim());
+        }
+        if (isCaller(label)) {
+            return new TranscriptParsed.Speaker(label.name(), label.role(), label.verbatim());
         }
         if (label.office()) {
             String office = label.name().toLowerCase(Locale.ROOT);

@@ -397,7 +397,12 @@ class TranscriptExtractorLaterHeldOutClassesTest {
                 + "<p><b>Sergei Demin:</b> We have no road.</p>"
                 + "<p><b>Vladimir Putin:</b> I see.</p>"
                 + "<p><b>Sergei Demin:</b> Thank you.</p>"
-                + "<p><b>Olga Demina:</b> And the school?</p>");
+                + "<p><b>Olga Demina:</b> And the school?</p>"
+                + "<p><b>Aleksei Kudrin:</b> And the budget.</p>"
+                + "<p><b>Vladimir Putin:</b> Yes.</p>"
+                + "<p><b>Alexei Kudrin:</b> Thank you.</p>"
+                + "<p><b>Vladimir Putin:</b> Yes.</p>"
+                + "<p><b>Alexei Kudrin:</b> Indeed.</p>");
 
         ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
 
@@ -414,7 +419,109 @@ class TranscriptExtractorLaterHeldOutClassesTest {
                         tuple("Sergei Demin", "Sergei Demin"),
                         tuple("Vladimir Putin", "Vladimir Putin"),
                         tuple("Sergei Demin", "Sergei Demin"),
-                        tuple("Olga Demina", "Olga Demina"));
+                        tuple("Olga Demina", "Olga Demina"),
+                        tuple("Alexei Kudrin", "Aleksei Kudrin"),
+                        tuple("Vladimir Putin", "Vladimir Putin"),
+                        tuple("Alexei Kudrin", "Alexei Kudrin"),
+                        tuple("Vladimir Putin", "Vladimir Putin"),
+                        tuple("Alexei Kudrin", "Alexei Kudrin"));
+    }
+
+    // --- the review of classes 25-30: where they must not reach ---------------------------------------------------
+
+    @Test
+    void occupationWordEndingANameIsASurname() {
+        String html = kremlin("<p><b>Vladimir Putin:</b> Welcome.</p>"
+                + "<p><b>Paul Nurse, President of the Royal Society:</b> Thank you.</p>"
+                + "<p><b>Ken Doctor, media analyst:</b> Good evening.</p>"
+                + "<p><b>Royal Society President Paul Nurse:</b> One more point.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(
+                        tuple("Vladimir Putin", null),
+                        tuple("Paul Nurse", "President of the Royal Society"),
+                        tuple("Ken Doctor", "media analyst"),
+                        tuple("Paul Nurse", "President of the Royal Society"));
+    }
+
+    @Test
+    void callersWhoShareAGivenNameAreDifferentSpeakers() {
+        String html = kremlin("<p><b>Dmitry Peskov:</b> We have callers.</p>"
+                + "<p><b>Dmitry, Moscow:</b> Good afternoon.</p>"
+                + "<p><b>Vladimir Putin:</b> Good afternoon.</p>"
+                + "<p><b>Dmitry, Omsk:</b> Hello.</p>"
+                + "<p><b>Yelena, Moscow:</b> Hello.</p>"
+                + "<p><b>Elena, Kazan:</b> Hello.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(
+                        tuple("Dmitry Peskov", null),
+                        tuple("Dmitry", "Moscow"),
+                        tuple("Vladimir Putin", null),
+                        tuple("Dmitry", "Omsk"),
+                        tuple("Yelena", "Moscow"),
+                        tuple("Elena", "Kazan"));
+    }
+
+    @Test
+    void surnamesAloneInOtherSpellingsAreDifferentPeople() {
+        String text = "---\ntitle: \"Press Conference\"\n---\n\n"
+                + "MR. PRICE:  Hello.\n\nMS. PRYCE:  Thanks.\n\nMR. PRICE:  Yes.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/markdown", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name())
+                .containsExactly("Price", "Pryce", "Price");
+    }
+
+    @Test
+    void labelThatThePageAlsoWritesInBoldIsALabelWithItsBoldLostEvenOnALongPage() {
+        StringBuilder paragraphs = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            paragraphs.append("<p><b>Anna Ivanova:</b> Question ").append(i).append("?</p>")
+                    .append("<p><b>Vladimir Putin:</b> Answer ").append(i).append(".</p>");
+        }
+        paragraphs.append("<p><b>Anna Ivanova:</b> And housing?</p>")
+                .append("<p>Vladimir Putin: Housing comes first.</p>")
+                .append("<p><b>Anna Ivanova:</b> And roads?</p>")
+                .append("<p>Vladimir Putin: Roads as well.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(kremlin(paragraphs.toString()), "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).hasSize(44);
+        assertThat(transcript.statements().subList(40, 44)).extracting(s -> s.speaker().name(),
+                Statement::paragraphs).containsExactly(
+                        tuple("Anna Ivanova", List.of("And housing?")),
+                        tuple("Vladimir Putin", List.of("Housing comes first.")),
+                        tuple("Anna Ivanova", List.of("And roads?")),
+                        tuple("Vladimir Putin", List.of("Roads as well.")));
+    }
+
+    @Test
+    void annotationWhoseBracketClosesOutsideTheItalicsBeforeABoldColonIsTheLabels() {
+        String html = kremlin("<p><b>Vladimir Putin:</b> Hello.</p>"
+                + "<p><b>Volunteer</b> (<i>Passes a document.</i>)<b>:</b> This is the list.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::annotation,
+                Statement::paragraphs).containsExactly(
+                        tuple("Vladimir Putin", null, List.of("Hello.")),
+                        tuple("Volunteer", "Passes a document", List.of("This is the list.")));
+    }
+
+    @Test
+    void unnamedVoiceWithoutAColonNeverTakesAnotherLabelOfItsParagraph() {
+        String html = kremlin("<p><b>Vladimir Putin:</b> Does anyone object?</p>"
+                + "<p><b>Remark</b> (<i>inaudible</i>). <b>Vladimir Putin:</b> Yes.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name()).doesNotContain("Remark");
     }
 
     private static String kremlin(String paragraphs) {
