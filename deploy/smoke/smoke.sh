@@ -10,7 +10,7 @@
 #
 # Everything it creates (podman's storage, configuration and socket, build contexts, logs) lives in one folder,
 # removed at the end; every process it starts is stopped by its id. Prints one line per step with its time; on a
-# failure, the step's log and the containers' logs, and exits 1.
+# failure, the containers' logs, then the failed step's log and a last line naming the step, and exits 1.
 #
 # Environment: VERBATIM_SMOKE_DIR (the folder; default a new one under $TMPDIR or /tmp), VERBATIM_SMOKE_KEEP=1
 # (keep the folder, for looking at it afterwards), VERBATIM_SMOKE_ENGINE (docker or podman, to choose),
@@ -32,6 +32,9 @@ BUILT_IMAGES=()
 
 # Only the project name and the published ports are overridden; the compose file itself is used as it is.
 export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-verbatim-smoke}"
+# docker-compose 1.x gives up on an engine call after 60 s by default; podman under a loaded machine (a CI runner
+# right after the test suite) can take longer to create or start a container, so it is given 5 minutes.
+export COMPOSE_HTTP_TIMEOUT="${COMPOSE_HTTP_TIMEOUT:-300}"
 # Each service's host port is left to the engine (the port variables set to the empty string: compose publishes
 # "127.0.0.1::8081"), so that the scale-out step can add replicas without editing the compose file and without
 # clashing with anything on this machine; podman's Docker API refuses the compose file's default port ranges.
@@ -82,13 +85,17 @@ step() {
     if [[ -s "$log.say" ]]; then sed 's/^/smoke:   /' "$log.say"; fi
     return 0
   fi
-  printf 'smoke: %-44s FAILED after %s s (exit %s); its log:\n' "$name" "$(elapsed "$begun")" "$rc"
-  tail -n 150 "$log" | sed 's/^/  | /'
+  local failed_after; failed_after=$(elapsed "$begun")
+  # The containers' logs first and the step's own log last, so that whoever sees only the end of this output (a CI
+  # page showing its tail) still sees what failed and why.
   if [[ $COMPOSE_STARTED -eq 1 ]]; then
-    say "smoke: the containers' state and last log lines:"
+    say "smoke: the containers' last log lines and state:"
+    compose logs --no-color --tail=40 2>&1 | sed 's/^/  | /' || true
     compose ps 2>&1 | sed 's/^/  | /' || true
-    compose logs --no-color --tail=60 2>&1 | sed 's/^/  | /' || true
   fi
+  printf 'smoke: %-44s FAILED after %s s (exit %s); its log:\n' "$name" "$failed_after" "$rc"
+  tail -n 150 "$log" | sed 's/^/  | /'
+  printf 'smoke: FAILED at step %s, "%s" (exit %s)\n' "$STEP_NUMBER" "$name" "$rc"
   exit 1
 }
 # A line a step wants in the smoke's own output (besides its timing line).

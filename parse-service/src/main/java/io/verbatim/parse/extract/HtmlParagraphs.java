@@ -262,7 +262,7 @@ final class HtmlParagraphs {
                 }
                 continue;
             }
-            boolean bold = tag.equals("b") || tag.equals("strong") || isItalicOfBold(element) || isBoldLink(element);
+            boolean bold = isBoldTag(element) || isItalicOfBold(element) || isBoldLink(element);
             if (!bold && !sawBold && WhitespaceNormalizer.isBlank(element.text())) {
                 continue; // an empty anchor before the label: <a name="…"> </a><b>Name:</b>
             }
@@ -331,7 +331,7 @@ final class HtmlParagraphs {
             }
             Node next = nodes.get(index + 2);
             String text = next instanceof TextNode plain ? plain.getWholeText()
-                    : next instanceof Element bold && (bold.normalName().equals("b") || bold.normalName().equals("strong"))
+                    : next instanceof Element bold && isBoldTag(bold)
                             && bold.childrenSize() == 0 ? bold.text() : null;
             var colon = text == null ? null : COLON_ONLY.matcher(text);
             if (colon == null || !colon.lookingAt()) {
@@ -351,7 +351,7 @@ final class HtmlParagraphs {
         // the closing bracket alone in plain text, the colon in bold: (<i>Passes a document.</i>)<b>:</b>
         if (!WhitespaceNormalizer.normalize(after.getWholeText()).equals(")") || index + 3 >= nodes.size()
                 || !(nodes.get(index + 3) instanceof Element bold)
-                || !(bold.normalName().equals("b") || bold.normalName().equals("strong")) || bold.childrenSize() > 0) {
+                || !isBoldTag(bold) || bold.childrenSize() > 0) {
             return null;
         }
         var boldColon = COLON_ONLY.matcher(bold.text());
@@ -366,8 +366,7 @@ final class HtmlParagraphs {
     private static boolean boldAfter(List<Node> nodes, int index) {
         for (int i = index + 1; i < nodes.size(); i++) {
             if (nodes.get(i) instanceof Element element
-                    && (element.normalName().equals("b") || element.normalName().equals("strong")
-                            || element.selectFirst("b, strong") != null)) {
+                    && (isBoldTag(element) || element.selectFirst("b, strong") != null)) {
                 return true;
             }
         }
@@ -391,7 +390,7 @@ final class HtmlParagraphs {
         if (value.isEmpty() || value.length() > MAX_SPLIT_WORD_LETTERS || leadingLetters(value) != value.length()
                 || !Character.isUpperCase(value.charAt(0)) || index + 1 >= nodes.size()
                 || !(nodes.get(index + 1) instanceof Element next)
-                || !(next.normalName().equals("b") || next.normalName().equals("strong"))) {
+                || !isBoldTag(next)) {
             return false;
         }
         // the bold's own first character, spaces included: "The<b> president</b>" is two words, not one
@@ -428,6 +427,11 @@ final class HtmlParagraphs {
         return !text.isEmpty() && isAll(element, BOLD, text);
     }
 
+    /** Whether the element is a bold tag, {@code <b>} or {@code <strong>}. */
+    private static boolean isBoldTag(Element element) {
+        return element.normalName().equals("b") || element.normalName().equals("strong");
+    }
+
     /**
      * Italics around bold only ({@code <b>Information </b><i><b>Satellite Systems</b></i><b> CEO Name:</b>}): the page
      * italicised part of a label, which stays bold and part of the label.
@@ -437,7 +441,7 @@ final class HtmlParagraphs {
             return false;
         }
         Element child = element.child(0);
-        return (child.normalName().equals("b") || child.normalName().equals("strong"))
+        return isBoldTag(child)
                 && WhitespaceNormalizer.normalize(child.text()).equals(WhitespaceNormalizer.normalize(element.text()));
     }
 
