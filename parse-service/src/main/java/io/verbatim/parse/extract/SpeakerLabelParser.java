@@ -68,7 +68,8 @@ final class SpeakerLabelParser {
             "student", "professor", "researcher", "scientist", "cosmonaut", "astronaut", "pilot", "volunteer",
             "entrepreneur", "businessman", "businesswoman", "economist", "analyst", "lawyer", "activist", "pensioner",
             "worker", "founder", "co-founder", "blogger", "writer", "actor", "actress", "athlete", "veteran",
-            "schoolboy", "schoolgirl", "graduate", "resident");
+            "schoolboy", "schoolgirl", "graduate", "resident", "presenter", "cadet", "academician", "operator",
+            "private", "mechanic", "welder", "architect", "designer", "programmer", "coordinator");
 
     /** Forms of address that precede a name and are not part of it. */
     private static final Set<String> HONORIFICS = Set.of(
@@ -79,7 +80,7 @@ final class SpeakerLabelParser {
     private static final List<String> UNNAMED = List.of(
             "question", "remark", "response", "reply", "answer", "interpreter", "hon. members", "voice", "voices",
             "audience", "participant", "comment", "moderator", "reporter", "journalist", "interviewer", "presenter",
-            "aide", "q");
+            "aide", "q", "staff", "announcer", "crowd", "some hon. members", "several hon. members");
 
     /** "Mr Keir Starmer (Holborn and St Pancras) (Lab)": a member, the constituency and the party. */
     private static final Pattern MEMBER_CONSTITUENCY_PARTY = Pattern.compile(
@@ -95,6 +96,10 @@ final class SpeakerLabelParser {
     // dash is the question's first character.
     private static final Pattern Q_LABEL = Pattern.compile(
             "^Q(?:[\\s\\u00a0]{2,}+|\\s*+[:.][\\s\\u00a0]*+|[ \\u00a0](?=[\\p{Lu}(\\[“\"])|(?=[–—][ \\u00a0]))(.*)$",
+            Pattern.DOTALL);
+    /** "Michael Lee (00:04): text", "Jane Porter [01:02:03]: text": a name, a time stamp, a colon, the speech. */
+    private static final Pattern TIME_STAMPED_LABEL = Pattern.compile(
+            "^([^:()\\[\\]\\n]{1,140}+)[(\\[]\\d{1,2}:\\d{2}(?::\\d{2})?[)\\]][\\s\\u00a0]*+:[\\s\\u00a0]*+(.*)$",
             Pattern.DOTALL);
     private static final Pattern COLON_LABEL = Pattern.compile(
             "^([^:]{1,140}?)[\\s\\u00a0]*+:[\\s\\u00a0]*+(.*)$", Pattern.DOTALL);
@@ -124,6 +129,14 @@ final class SpeakerLabelParser {
             if (q.matches()) {
                 return Optional.of(new LeadingLabel("Q", q.group(1)));
             }
+        }
+        // A transcription service's time stamp between the name and the colon, "Michael Lee (00:04):", is furniture:
+        // the label is the name before it.
+        Matcher stamped = TIME_STAMPED_LABEL.matcher(trimmed);
+        if (stamped.matches()) {
+            String name = WhitespaceNormalizer.normalize(stamped.group(1));
+            return looksLikeLabel(name, true) ? Optional.of(new LeadingLabel(name, stamped.group(2)))
+                    : Optional.empty();
         }
         // The label is at most 140 characters before the first colon, then only spaces.
         int firstColon = trimmed.indexOf(':');
@@ -429,7 +442,13 @@ final class SpeakerLabelParser {
     static Set<String> surnamesOfFullLabels(Collection<String> candidates) {
         Set<String> surnames = new HashSet<>();
         for (String candidate : new HashSet<>(candidates)) {
-            String[] tokens = shapeCore(WhitespaceNormalizer.normalize(candidate)).split(" ");
+            String core = shapeCore(WhitespaceNormalizer.normalize(candidate));
+            int comma = core.indexOf(", ");
+            String head = comma > 0 ? core.substring(0, comma) : "";
+            if (comma > 0 && personNameEnds(isAllCaps(head) ? titleCase(head) : head)) {
+                core = core.substring(0, comma); // "TERRY GROSS, HOST" gives "gross", not "host"
+            }
+            String[] tokens = core.split(" ");
             if (tokens.length > 1) {
                 surnames.add(tokens[tokens.length - 1].toLowerCase(Locale.ROOT));
             }
@@ -438,8 +457,9 @@ final class SpeakerLabelParser {
     }
 
     /**
-     * A one-word label ("Putin:") counts only when it is generic (an unnamed questioner, interjection, interviewer,
-     * moderator, presenter, reporter or aide) or the surname of a fuller label in the document.
+     * A one-word label ("Putin:") counts only when it is generic (an unnamed voice of {@link #UNNAMED}: a questioner,
+     * an interjection, the audience, a participant, an interviewer, moderator, presenter, reporter or aide; or an
+     * occupation named alone, "Volunteer:") or the surname of a fuller label in the document.
      */
     static boolean acceptableShortLabel(String label, Set<String> surnames) {
         String core = shapeCore(WhitespaceNormalizer.normalize(label));
@@ -447,11 +467,8 @@ final class SpeakerLabelParser {
         if (tokens.length > 1) {
             return true;
         }
-        String word = tokens[0].toLowerCase(Locale.ROOT);
-        return word.equals("q") || word.equals("question") || word.equals("remark") || word.equals("answer")
-                || word.equals("response") || word.equals("reply") || word.equals("interpreter")
-                || word.equals("interviewer") || word.equals("moderator") || word.equals("presenter")
-                || word.equals("reporter") || word.equals("aide") || surnames.contains(word);
+        String word = TRAILING_DOT.matcher(tokens[0].toLowerCase(Locale.ROOT)).replaceAll("");
+        return UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word) || surnames.contains(word);
     }
 
     /**
