@@ -459,7 +459,7 @@ final class SpeakerLabelParser {
     /**
      * A one-word label ("Putin:") counts only when it is generic (an unnamed voice of {@link #UNNAMED}: a questioner,
      * an interjection, the audience, a participant, an interviewer, moderator, presenter, reporter or aide; or an
-     * occupation named alone, "Volunteer:") or the surname of a fuller label in the document.
+     * occupation named alone in capitals, "STUDENT:") or the surname of a fuller label in the document.
      */
     static boolean acceptableShortLabel(String label, Set<String> surnames) {
         String core = shapeCore(WhitespaceNormalizer.normalize(label));
@@ -468,7 +468,10 @@ final class SpeakerLabelParser {
             return true;
         }
         String word = TRAILING_DOT.matcher(tokens[0].toLowerCase(Locale.ROOT)).replaceAll("");
-        return UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word) || surnames.contains(word);
+        // an occupation alone only in capitals, the White House's label style ("STUDENT:"): "Editor: Jane Doe" in
+        // ordinary case is more often a credit line than a voice
+        return UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word) && isAllCaps(tokens[0])
+                || surnames.contains(word);
     }
 
     /**

@@ -54,6 +54,19 @@ class TranscriptExtractorReviewedShapesTest {
     }
 
     @Test
+    void anOccupationAloneInOrdinaryCaseIsACreditLineNotAVoice() {
+        String text = "Interview Transcript\n\n"
+                + "Michael Lee: Welcome.\n\n"
+                + "Jane Porter: Thanks.\n\n"
+                + "Editor: Anna Bell.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name()).doesNotContain("Editor")
+                .containsExactly("Michael Lee", "Jane Porter");
+    }
+
+    @Test
     void aPrimeMinistersQuestionsNumberBeforeTheMembersLabelIsNotSpeech() {
         String html = "<html><body><div id=\"content\">"
                 + "<h3>Engagements</h3>"
