@@ -107,7 +107,8 @@ final class HtmlParagraphs {
                 continue;
             }
             if (isPlain(block)) {
-                Optional<SpeakerLabelParser.LeadingLabel> plain = labels.findLeadingLabel(block.fullText());
+                Optional<SpeakerLabelParser.LeadingLabel> plain = labels.findLeadingLabel(block.fullText())
+                        .filter(found -> !found.timeStamped()); // class 34 is for plain-text transcripts only
                 if (plain.isPresent()) {
                     block = SourceBlock.labelled(plain.get().label(),
                             WhitespaceNormalizer.normalize(plain.get().rest()), block.fullText());

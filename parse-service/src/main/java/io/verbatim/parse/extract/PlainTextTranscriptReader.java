@@ -1,9 +1,11 @@
 package io.verbatim.parse.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -73,6 +75,7 @@ final class PlainTextTranscriptReader {
         if (splitAtInnerLabels(paragraphs, blockLines, leadingLabels, markdown, deadline)) {
             dropLabelsInOrdinaryCaseAmongCapitals(leadingLabels);
         }
+        dropTimeStampedLabelsWhenNoneRecurs(leadingLabels);
         leadingLabels.forEach(found -> found.ifPresent(leading -> candidates.add(leading.label())));
         Set<String> surnames = SpeakerLabelParser.surnamesOfFullLabels(candidates);
         String source = null;
@@ -303,6 +306,28 @@ final class PlainTextTranscriptReader {
      * for President Lopez:" or "President Lopez:" opening a paragraph is a reporter addressing someone, not a label.
      * "Q" is in capitals either way.
      */
+    /**
+     * Names with a time stamp before the colon ("Michael Lee (00:04):") are labels only when one of them opens at least
+     * two paragraphs: a transcription service stamps every turn, so its speakers recur, while a programme's lines
+     * ("Opening Session (09:30): Welcome Address", "Panel Discussion (10:15): …") each name a different item once.
+     */
+    private static void dropTimeStampedLabelsWhenNoneRecurs(List<Optional<SpeakerLabelParser.LeadingLabel>> found) {
+        Map<String, Integer> uses = new HashMap<>();
+        for (Optional<SpeakerLabelParser.LeadingLabel> label : found) {
+            if (label.isPresent() && label.get().timeStamped()) {
+                uses.merge(label.get().label(), 1, Integer::sum);
+            }
+        }
+        if (uses.values().stream().anyMatch(count -> count >= 2)) {
+            return;
+        }
+        for (int i = 0; i < found.size(); i++) {
+            if (found.get(i).isPresent() && found.get(i).get().timeStamped()) {
+                found.set(i, Optional.empty());
+            }
+        }
+    }
+
     private static void dropLabelsInOrdinaryCaseAmongCapitals(List<Optional<SpeakerLabelParser.LeadingLabel>> found) {
         int capitals = 0;
         int ordinary = 0;

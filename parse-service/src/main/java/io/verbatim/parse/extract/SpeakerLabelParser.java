@@ -82,6 +82,11 @@ final class SpeakerLabelParser {
             "audience", "participant", "comment", "moderator", "reporter", "journalist", "interviewer", "presenter",
             "aide", "q", "staff", "announcer", "crowd", "some hon. members", "several hon. members");
 
+    /** One-word labels that count in plain text in any case: the questioner and the usual unnamed voices. */
+    private static final Set<String> SHORT_LABELS_IN_ANY_CASE = Set.of(
+            "q", "question", "remark", "answer", "response", "reply", "interpreter", "interviewer", "moderator",
+            "presenter", "reporter", "aide");
+
     /** "Mr Keir Starmer (Holborn and St Pancras) (Lab)": a member, the constituency and the party. */
     private static final Pattern MEMBER_CONSTITUENCY_PARTY = Pattern.compile(
             "^(.+?)\\s*\\(\\s*(\\p{Lu}[^()]{0,79}?)\\s*\\)"
@@ -111,7 +116,10 @@ final class SpeakerLabelParser {
     private static final Pattern TRAILING_COMMAS_AND_SPACE = Pattern.compile("[,\\s]+$");
 
     /** A label found at the start of a plain-text paragraph. */
-    record LeadingLabel(String label, String rest) {
+    record LeadingLabel(String label, String rest, boolean timeStamped) {
+        LeadingLabel(String label, String rest) {
+            this(label, rest, false);
+        }
     }
 
     /**
@@ -135,7 +143,7 @@ final class SpeakerLabelParser {
         Matcher stamped = TIME_STAMPED_LABEL.matcher(trimmed);
         if (stamped.matches()) {
             String name = WhitespaceNormalizer.normalize(stamped.group(1));
-            return looksLikeLabel(name, true) ? Optional.of(new LeadingLabel(name, stamped.group(2)))
+            return looksLikeLabel(name, true) ? Optional.of(new LeadingLabel(name, stamped.group(2), true))
                     : Optional.empty();
         }
         // The label is at most 140 characters before the first colon, then only spaces.
@@ -443,14 +451,16 @@ final class SpeakerLabelParser {
         Set<String> surnames = new HashSet<>();
         for (String candidate : new HashSet<>(candidates)) {
             String core = shapeCore(WhitespaceNormalizer.normalize(candidate));
-            int comma = core.indexOf(", ");
-            String head = comma > 0 ? core.substring(0, comma) : "";
-            if (comma > 0 && personNameEnds(isAllCaps(head) ? titleCase(head) : head)) {
-                core = core.substring(0, comma); // "TERRY GROSS, HOST" gives "gross", not "host"
-            }
             String[] tokens = core.split(" ");
             if (tokens.length > 1) {
                 surnames.add(tokens[tokens.length - 1].toLowerCase(Locale.ROOT));
+            }
+            int comma = core.indexOf(", ");
+            String head = comma > 0 ? core.substring(0, comma) : "";
+            String[] named = head.split(" ");
+            if (named.length > 1 && personNameEnds(isAllCaps(head) ? titleCase(head) : head)) {
+                // "TERRY GROSS, HOST" gives "gross" as well as "host" (a later "HOST:" is a label too)
+                surnames.add(named[named.length - 1].toLowerCase(Locale.ROOT));
             }
         }
         return surnames;
@@ -458,8 +468,9 @@ final class SpeakerLabelParser {
 
     /**
      * A one-word label ("Putin:") counts only when it is generic (an unnamed voice of {@link #UNNAMED}: a questioner,
-     * an interjection, the audience, a participant, an interviewer, moderator, presenter, reporter or aide; or an
-     * occupation named alone in capitals, "STUDENT:") or the surname of a fuller label in the document.
+     * an interjection, an interviewer, moderator, presenter, reporter or aide, in any case; the other unnamed voices,
+     * "AUDIENCE:", "PARTICIPANT:", and occupations, "STUDENT:", in capitals) or the surname of a fuller label in the
+     * document.
      */
     static boolean acceptableShortLabel(String label, Set<String> surnames) {
         String core = shapeCore(WhitespaceNormalizer.normalize(label));
@@ -468,10 +479,11 @@ final class SpeakerLabelParser {
             return true;
         }
         String word = TRAILING_DOT.matcher(tokens[0].toLowerCase(Locale.ROOT)).replaceAll("");
-        // an occupation alone only in capitals, the White House's label style ("STUDENT:"): "Editor: Jane Doe" in
-        // ordinary case is more often a credit line than a voice
-        return UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word) && isAllCaps(tokens[0])
-                || surnames.contains(word);
+        // Other unnamed voices and occupations count only in capitals, the White House's label style ("AUDIENCE:",
+        // "STUDENT:"): in ordinary case "Staff: Tom Reed, photographs" or "Audience: about 300 residents" is more often
+        // a credit or a description than a voice.
+        return SHORT_LABELS_IN_ANY_CASE.contains(word) || surnames.contains(word)
+                || isAllCaps(tokens[0]) && (UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word));
     }
 
     /**

@@ -53,6 +53,25 @@ class TranscriptExtractorReviewedShapesTest {
                 .containsExactly(tuple("The President", List.of("Thank you.", "Tomorrow: we march.")));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Staff: two engineers and a designer.", "Participant: one volunteer from each town.",
+            "Audience: about 300 residents.", "Journalist: Anna Bell."})
+    void aNewerUnnamedVoiceInOrdinaryCaseIsNotALabel(String line) {
+        String text = "Interview Transcript\n\n"
+                + "Michael Lee: Who worked on it?\n\n"
+                + "Jane Porter: A small team.\n\n"
+                + line + "\n\n"
+                + "Michael Lee: Thank you.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::paragraphs)
+                .containsExactly(
+                        tuple("Michael Lee", List.of("Who worked on it?")),
+                        tuple("Jane Porter", List.of("A small team.", line)),
+                        tuple("Michael Lee", List.of("Thank you.")));
+    }
+
     @Test
     void anOccupationAloneInOrdinaryCaseIsACreditLineNotAVoice() {
         String text = "Interview Transcript\n\n"
@@ -110,13 +129,27 @@ class TranscriptExtractorReviewedShapesTest {
         assertThat(transcript.statements().get(2).speaker().role()).isEqualToIgnoringCase("host");
     }
 
+    @Test
+    void theRoleAfterTheCommaStillWorksAsALabelOfItsOwn() {
+        String text = "Fresh Talk\n\n"
+                + "Jane Roe, Host: Welcome.\n\n"
+                + "John Doe, Guest: Thanks.\n\n"
+                + "Host: So tell me.\n\n"
+                + "Guest: Well, it began as a diary.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(Statement::paragraphs).containsExactly(
+                List.of("Welcome."), List.of("Thanks."), List.of("So tell me."), List.of("Well, it began as a diary."));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"(00:04)", "[00:04]", "(01:02:03)"})
     void aTimeStampBetweenTheNameAndTheColonIsNotPartOfTheLabel(String stamp) {
         String text = "Jane Porter Interview Transcript\nMarch 3, 2023\n\n"
                 + "Michael Lee " + stamp + ":\nWelcome to the show, Jane.\n\n"
                 + "Jane Porter " + stamp + ":\nThanks for having me.\n\n"
-                + "Michael Lee " + stamp + ":\nLet's begin.\n";
+                + "Michael Lee " + stamp + ":\nLet's begin.\n"; // Jane Porter speaks once: Michael Lee recurs
 
         ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
 
@@ -125,6 +158,23 @@ class TranscriptExtractorReviewedShapesTest {
                         tuple("Michael Lee", null, List.of("Welcome to the show, Jane.")),
                         tuple("Jane Porter", null, List.of("Thanks for having me.")),
                         tuple("Michael Lee", null, List.of("Let's begin.")));
+    }
+
+    @Test
+    void aProgrammesTimedLinesEachUsedOnceAreNotLabels() {
+        String text = "Interview Transcript\n\n"
+                + "Michael Lee: Here is the day.\n\n"
+                + "Morning Session (9:00): keynotes and a panel.\n\n"
+                + "Afternoon Session (14:00): workshops.\n\n"
+                + "Jane Porter: Busy.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::paragraphs)
+                .containsExactly(
+                        tuple("Michael Lee", List.of("Here is the day.", "Morning Session (9:00): keynotes and a panel.",
+                                "Afternoon Session (14:00): workshops.")),
+                        tuple("Jane Porter", List.of("Busy.")));
     }
 
     @Test
