@@ -29,8 +29,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,8 @@ class NotifyCrashIT {
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final Duration WAIT = Duration.ofSeconds(180);
     private static final int MATCHING = 120;
+    /** Deliveries answered before the receiver holds the next one open until the kill. */
+    private static final int HELD_AFTER = 10;
 
     @Test
     void killingNotifyServiceMidDeliveryLosesNoMatchingStatement() throws Exception {
@@ -53,15 +57,20 @@ class NotifyCrashIT {
         String database = postgres.createDatabase("notify_crash");
         Map<String, Integer> received = new ConcurrentHashMap<>();
         AtomicInteger requests = new AtomicInteger();
+        CountDownLatch killed = new CountDownLatch(1);
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.setExecutor(Executors.newCachedThreadPool());
         receiver.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             JsonNode json = EventJson.mapper().readTree(body);
-            try {
-                Thread.sleep(20); // a receiver that takes a moment, so that the kill lands mid-delivery
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (received.size() >= HELD_AFTER) {
+                try {
+                    // the receiver holds this delivery open until the test has killed notify-service, so that the
+                    // kill lands mid-delivery whatever the machine's speed
+                    killed.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             received.merge(json.path("eventId").asText(), 1, Integer::sum);
             requests.incrementAndGet();
@@ -102,9 +111,10 @@ class NotifyCrashIT {
                         writer.write(Topics.STATEMENTS_NEW, other.documentId(), EventJson.write(other));
                     }
                 }
-                Awaitility.await().atMost(WAIT).until(() -> received.size() >= 10);
+                Awaitility.await().atMost(WAIT).until(() -> received.size() >= HELD_AFTER);
 
                 notify.kill();
+                killed.countDown();
 
                 assertThat(received.size()).as("deliveries before the kill").isLessThan(MATCHING);
                 notify = notify.restart();
@@ -114,6 +124,7 @@ class NotifyCrashIT {
                 notify.close();
             }
         } finally {
+            killed.countDown(); // never leave a held delivery waiting, whatever failed
             receiver.stop(0);
         }
 
