@@ -57,8 +57,8 @@ final class HtmlParagraphs {
     private static final Pattern COLON_ONLY = Pattern.compile("^[\\s\\u00a0]*+:");
     private static final Pattern CLOSING_BRACKET_COLON = Pattern.compile("^[\\s\\u00a0]*+\\)[\\s\\u00a0]*+:");
     /**
-     * A parliamentary question number before the member's bold label ("1.", "T2.", "T2. [66881]", "Q1. [128901]"): order-paper
-     * furniture, not speech, and no obstacle to the label.
+     * A parliamentary question number before the member's bold label ("1.", "T2.", "T2. [66881]", "Q1. [128901]"):
+     * order-paper furniture, not speech, and no obstacle to the label.
      */
     private static final Pattern QUESTION_NUMBER = Pattern.compile(
             "^[\\s\\u00a0]*+(?:[TQ]?\\d{1,3}\\.)?[\\s\\u00a0]*+(?:\\[\\d{1,7}\\])?[\\s\\u00a0]*+$");

@@ -301,12 +301,6 @@ final class PlainTextTranscriptReader {
     }
 
     /**
-     * A text that writes its speakers in capitals ("PRESIDENT LOPEZ:", "MS. PSAKI:", the White House convention: at
-     * least three such labels, more than twice as many as labels in ordinary case) has no labels in ordinary case: "And
-     * for President Lopez:" or "President Lopez:" opening a paragraph is a reporter addressing someone, not a label.
-     * "Q" is in capitals either way.
-     */
-    /**
      * Names with a time stamp before the colon ("Michael Lee (00:04):") are labels only when one of them opens at least
      * two paragraphs: a transcription service stamps every turn, so its speakers recur, while a programme's lines
      * ("Opening Session (09:30): Welcome Address", "Panel Discussion (10:15): …") each name a different item once.
@@ -328,6 +322,12 @@ final class PlainTextTranscriptReader {
         }
     }
 
+    /**
+     * A text that writes its speakers in capitals ("PRESIDENT LOPEZ:", "MS. PSAKI:", the White House convention: at
+     * least three such labels, more than twice as many as labels in ordinary case) has no labels in ordinary case: "And
+     * for President Lopez:" or "President Lopez:" opening a paragraph is a reporter addressing someone, not a label.
+     * "Q" is in capitals either way.
+     */
     private static void dropLabelsInOrdinaryCaseAmongCapitals(List<Optional<SpeakerLabelParser.LeadingLabel>> found) {
         int capitals = 0;
         int ordinary = 0;

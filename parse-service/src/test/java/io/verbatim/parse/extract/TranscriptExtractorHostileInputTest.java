@@ -108,6 +108,37 @@ class TranscriptExtractorHostileInputTest {
         assertThat(result.statements()).isEmpty();
     }
 
+    /**
+     * Class 34 (time stamps before the colon): a name of a megabyte that never reaches a bracket, and a megabyte of
+     * opening brackets, are rejected after the 140 characters the name may have, in one pass each.
+     */
+    @Test
+    @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aMegabyteBeforeATimeStampOrOfOpeningBracketsIsReadInLinearTime() {
+        String longName = "Jane Doe: Hello.\n\n" + "Name ".repeat(200_000) + "(00:01): x\n\nJohn Roe: Hi.";
+        String brackets = "Jane Doe: Hello.\n\n" + "(".repeat(1_000_000) + "00:01): x\n\nJohn Roe: Hi.";
+
+        assertThat(patient.extract(longName, "text/plain", null).statements()).extracting(s -> s.speaker().name())
+                .containsExactly("Jane Doe", "John Roe");
+        assertThat(patient.extract(brackets, "text/plain", null).statements()).extracting(s -> s.speaker().name())
+                .containsExactly("Jane Doe", "John Roe");
+    }
+
+    /** Class 34: fifty thousand time-stamped labels are counted in one pass, not compared pairwise. */
+    @Test
+    @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void fiftyThousandTimeStampedLabelsAreReadInOnePass() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            text.append(i % 2 == 0 ? "Jane Doe" : "John Roe").append(" (00:").append(String.format("%02d", i % 60))
+                    .append("): Words.\n\n");
+        }
+
+        ExtractedTranscript result = patient.extract(text.toString(), "text/plain", null);
+
+        assertThat(result.statements()).hasSize(50_000);
+    }
+
     /** Issue 12 (same family): the separator pattern recursed once per star and overflowed the stack. */
     @Test
     @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
