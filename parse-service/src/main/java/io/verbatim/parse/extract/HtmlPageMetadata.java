@@ -145,18 +145,43 @@ final class HtmlPageMetadata {
      * "~", "+"), which would need jsoup's per-query memo.
      */
     static Element[] firstMatches(Element root, Evaluator... selectors) {
-        Element[] found = new Element[selectors.length];
-        int[] missing = {selectors.length};
-        walk(root, element -> {
+        FirstMatches matches = new FirstMatches(root, selectors);
+        walk(root, matches::offer);
+        return matches.found();
+    }
+
+    /**
+     * {@link #firstMatches} for a walk that does more: offered the elements in document order, it keeps for each
+     * selector the first one that it matches.
+     */
+    static final class FirstMatches {
+        private final Element root;
+        private final Evaluator[] selectors;
+        private final Element[] found;
+        private int missing;
+
+        FirstMatches(Element root, Evaluator... selectors) {
+            this.root = root;
+            this.selectors = selectors;
+            this.found = new Element[selectors.length];
+            this.missing = selectors.length;
+        }
+
+        /** Offers the next element in document order; false once every selector has found its element. */
+        boolean offer(Element element) {
             for (int i = 0; i < selectors.length; i++) {
                 if (found[i] == null && selectors[i].matches(root, element)) {
                     found[i] = element;
-                    missing[0]--;
+                    missing--;
                 }
             }
-            return missing[0] > 0;
-        });
-        return found;
+            return missing > 0;
+        }
+
+        /** For each selector, the first element offered that it matches, or null. */
+        Element[] found() {
+            return found;
+        }
     }
 
     /**

@@ -112,11 +112,11 @@ final class KremlinPageReader {
     }
 
     SourceDocument read(Document page, ParseDeadline deadline) {
-        Links links = links(page);
-        List<PersonLink> personLinks = personLinks(links.persons());
+        PageScan scan = scan(page);
+        List<PersonLink> personLinks = personLinks(scan.persons());
         List<String> persons = persons(personLinks);
-        List<String> tags = tags(links.tags());
-        Element[] leadAndBody = HtmlPageMetadata.firstMatches(page, LEAD, ARTICLE_BODY.get(0));
+        List<String> tags = tags(scan.tags());
+        Element[] leadAndBody = scan.leadAndBody().found();
         String lead = lead(page, leadAndBody[0]);
         Element body = leadAndBody[1] != null ? leadAndBody[1] : articleBody(page);
         body.select(FURNITURE).remove();
@@ -124,32 +124,53 @@ final class KremlinPageReader {
         String title = HtmlPageMetadata.title(page);
 
         Optional<AuthorAttribution.Address> address = addresses.find(title, lead, blocks);
-        Element[] dateTimePlace = HtmlPageMetadata.firstMatches(page, PUBLISHED, CLOCK_TIME, PLACE);
+        Element[] dateTimePlace = scan.dateTimePlace().found();
+        if (!allOnPage(page, dateTimePlace)) {
+            // one of them was furniture, removed with it: the first of those left
+            dateTimePlace = HtmlPageMetadata.firstMatches(page, PUBLISHED, CLOCK_TIME, PLACE);
+        }
         return new SourceDocument(title, publishedAt(page, dateTimePlace[0], dateTimePlace[1]),
                 location(dateTimePlace[2]), HtmlPageMetadata.language(page),
                 address.map(AuthorAttribution.Address::blocks).orElse(blocks), SOURCE, tags, persons,
                 address.map(AuthorAttribution.Address::author).orElse(null), lead, personLinks);
     }
 
-    /** The person links and the tag-list links of the page, in page order. */
-    private record Links(List<Element> persons, List<Element> tags) {
+    /**
+     * What one walk over the page finds: the person links and the tag-list links, in page order; the lead and the
+     * article body; the publication date, the time of day and the place (looked for before the furniture is removed).
+     */
+    private record PageScan(List<Element> persons, List<Element> tags, HtmlPageMetadata.FirstMatches leadAndBody,
+                            HtmlPageMetadata.FirstMatches dateTimePlace) {
     }
 
-    /** One walk over the page finds both kinds of link. */
-    private static Links links(Document page) {
-        Links links = new Links(new ArrayList<>(), new ArrayList<>());
+    private static PageScan scan(Document page) {
+        PageScan scan = new PageScan(new ArrayList<>(), new ArrayList<>(),
+                new HtmlPageMetadata.FirstMatches(page, LEAD, ARTICLE_BODY.get(0)),
+                new HtmlPageMetadata.FirstMatches(page, PUBLISHED, CLOCK_TIME, PLACE));
         HtmlPageMetadata.walk(page, element -> {
             if (LINK.matches(page, element)) {
                 if (PERSON_LINK.matches(page, element)) {
-                    links.persons().add(element);
+                    scan.persons().add(element);
                 }
                 if (TAG.matches(page, element) && inTagList(element)) {
-                    links.tags().add(element);
+                    scan.tags().add(element);
                 }
             }
+            scan.leadAndBody().offer(element);
+            scan.dateTimePlace().offer(element);
             return true;
         });
-        return links;
+        return scan;
+    }
+
+    /** Whether each element found (null: none was) is still on the page, not removed with a part of it. */
+    private static boolean allOnPage(Document page, Element[] elements) {
+        for (Element element : elements) {
+            if (element != null && element.root() != page) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The article body, the first of: the {@code articleBody} item, {@code <article>}, {@code <main>}, the body. */

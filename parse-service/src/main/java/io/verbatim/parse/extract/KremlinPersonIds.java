@@ -37,6 +37,9 @@ final class KremlinPersonIds {
      * the surname's one-letter-dropped forms), never with every link of the page.
      */
     static Map<String, String> of(Collection<String> speakerNames, List<PersonLink> links, ParseDeadline deadline) {
+        if (speakerNames.isEmpty() || links.isEmpty()) {
+            return new LinkedHashMap<>(); // nobody to give an id, or no id to give (most pages without labels)
+        }
         Map<String, Set<PersonLink>> index = new HashMap<>();
         for (PersonLink link : links) {
             if (link.id() != null && link.name().split(" ").length >= 2) {
