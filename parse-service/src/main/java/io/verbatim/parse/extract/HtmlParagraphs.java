@@ -63,6 +63,8 @@ final class HtmlParagraphs {
     private static final Pattern QUESTION_NUMBER = Pattern.compile(
             "^[\\s\\u00a0]*+(?:[TQ]?\\d{1,3}\\.)?[\\s\\u00a0]*+(?:\\[\\d{1,7}\\])?[\\s\\u00a0]*+$");
     private static final Evaluator PARAGRAPH = QueryParser.parse("p");
+    /** Inline elements that may wrap a bold label run without changing it: italics, spans, fonts. */
+    private static final Set<String> INLINE_WRAPPERS_OF_BOLD = Set.of("i", "em", "span", "font");
     private static final Evaluator BOLD = QueryParser.parse("b, strong");
     private static final Evaluator ITALIC = QueryParser.parse("i, em");
 
@@ -120,11 +122,11 @@ final class HtmlParagraphs {
             }
             blocks.add(block);
         }
-        Set<String> surnames = SpeakerLabelParser.surnamesOfFullLabels(candidates);
+        Set<String> pageWords = SpeakerLabelParser.oneWordLabelsOfPage(candidates);
         List<Integer> accepted = new ArrayList<>();
         for (int index : plainLabelled) {
             SourceBlock block = blocks.get(index);
-            if (SpeakerLabelParser.acceptableShortLabel(block.label(), surnames)) {
+            if (SpeakerLabelParser.acceptableShortLabel(block.label(), pageWords)) {
                 accepted.add(index);
             } else {
                 blocks.set(index, SourceBlock.plain(block.fullText()));
@@ -263,7 +265,7 @@ final class HtmlParagraphs {
                 }
                 continue;
             }
-            boolean bold = isBoldTag(element) || isItalicOfBold(element) || isBoldLink(element);
+            boolean bold = isBoldTag(element) || isWrapperOfBold(element) || isBoldLink(element);
             if (!bold && !sawBold && WhitespaceNormalizer.isBlank(element.text())) {
                 continue; // an empty anchor before the label: <a name="…"> </a><b>Name:</b>
             }
@@ -301,6 +303,10 @@ final class HtmlParagraphs {
                 int colon = value.indexOf("):") + 1;
                 label.append(' ').append(value.substring(0, colon).strip());
                 return new BoldLabel(label.toString(), index, value.substring(colon + 1));
+            } else if (openBracket && value.indexOf('(') < 0 && boldAfter(nodes, index)) {
+                // the annotation in italics between the bold's brackets, the bold closing it:
+                // <b>Emmanuel Macron (</b><i>retranslated</i><b>):</b>
+                label.append(value);
             } else {
                 return null;
             }
@@ -435,10 +441,11 @@ final class HtmlParagraphs {
 
     /**
      * Italics around bold only ({@code <b>Information </b><i><b>Satellite Systems</b></i><b> CEO Name:</b>}): the page
-     * italicised part of a label, which stays bold and part of the label.
+     * italicised part of a label, which stays bold and part of the label. So is a {@code <span>} or {@code <font>}
+     * around bold only, as a word processor's paste leaves it ({@code <span><b>Vladimir Putin:</b></span> Thank you.}).
      */
-    private static boolean isItalicOfBold(Element element) {
-        if (!(element.normalName().equals("i") || element.normalName().equals("em")) || element.childrenSize() != 1) {
+    private static boolean isWrapperOfBold(Element element) {
+        if (!INLINE_WRAPPERS_OF_BOLD.contains(element.normalName()) || element.childrenSize() != 1) {
             return false;
         }
         Element child = element.child(0);

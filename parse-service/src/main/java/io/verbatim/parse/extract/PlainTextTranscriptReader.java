@@ -77,7 +77,7 @@ final class PlainTextTranscriptReader {
         }
         dropTimeStampedLabelsWhenNoneRecurs(leadingLabels);
         leadingLabels.forEach(found -> found.ifPresent(leading -> candidates.add(leading.label())));
-        Set<String> surnames = SpeakerLabelParser.surnamesOfFullLabels(candidates);
+        Set<String> pageWords = SpeakerLabelParser.oneWordLabelsOfPage(candidates);
         String source = null;
 
         List<SourceBlock> blocks = new ArrayList<>();
@@ -108,14 +108,16 @@ final class PlainTextTranscriptReader {
                     continue;
                 }
             }
-            if (StageRemarks.isDocumentEnd(paragraph) || spoken && StageRemarks.isTimeStamp(paragraph)) {
-                break; // a site footer, or the closing time line ("11:59 A.M. EDT"): what follows is furniture
+            if (StageRemarks.isDocumentEnd(paragraph)
+                    || spoken && (StageRemarks.isTimeStamp(paragraph) || StageRemarks.isEndMark(paragraph))) {
+                // a site footer, or the closing time line ("11:59 A.M. EDT") or "END": what follows is furniture
+                break;
             }
             if (source == null) {
                 source = StageRemarks.attribution(paragraph).orElse(null);
             }
             Optional<SpeakerLabelParser.LeadingLabel> label = leadingLabels.get(i)
-                    .filter(found -> SpeakerLabelParser.acceptableShortLabel(found.label(), surnames));
+                    .filter(found -> SpeakerLabelParser.acceptableShortLabel(found.label(), pageWords));
             if (label.isEmpty() && leadingLabels.get(i).isPresent()
                     && WhitespaceNormalizer.isBlank(leadingLabels.get(i).get().rest())) {
                 // "Break:" alone: a section marker shaped like a label that names no speaker is a remark
@@ -242,13 +244,15 @@ final class PlainTextTranscriptReader {
      * A label that the document uses to open its paragraphs, found at the start of a later line of a block
      * ("…creating every single day." / "PRESIDENT BIDEN:  And, by the way, …" with no blank line between them), starts
      * a paragraph and a turn there: the block is split before that line. Only labels that already open a paragraph
-     * elsewhere in the document count, so a hard-wrapped sentence is never taken for one. Each line is read once.
-     * Returns whether a block was split; the three lists are updated in place.
+     * elsewhere in the document, or open at least two such later lines (an interview typed one turn per line, with
+     * no blank lines at all), count, so a hard-wrapped sentence is never taken for one. Each line is read at most
+     * twice. Returns whether a block was split; the three lists are updated in place.
      */
     private boolean splitAtInnerLabels(List<String> paragraphs, List<String> blockLines,
             List<Optional<SpeakerLabelParser.LeadingLabel>> leadingLabels, boolean markdown, ParseDeadline deadline) {
         Set<String> known = new HashSet<>();
         leadingLabels.forEach(found -> found.ifPresent(leading -> known.add(leading.label())));
+        known.addAll(labelsOpeningTwoInnerLines(blockLines, deadline));
         if (known.isEmpty()) {
             return false;
         }
@@ -298,6 +302,27 @@ final class PlainTextTranscriptReader {
             leadingLabels.addAll(newLabels);
         }
         return split;
+    }
+
+    /** The labels that open at least two lines of the document that are not the first line of their block. */
+    private Set<String> labelsOpeningTwoInnerLines(List<String> blockLines, ParseDeadline deadline) {
+        Map<String, Integer> counts = new HashMap<>();
+        Set<String> twice = new HashSet<>();
+        for (String block : blockLines) {
+            deadline.check();
+            int lineStart = block.indexOf('\n') + 1;
+            while (lineStart > 0 && lineStart < block.length()) {
+                int lineEnd = block.indexOf('\n', lineStart);
+                String line = block.substring(lineStart, lineEnd < 0 ? block.length() : lineEnd);
+                labels.findLeadingLabel(line).ifPresent(found -> {
+                    if (counts.merge(found.label(), 1, Integer::sum) == 2) {
+                        twice.add(found.label());
+                    }
+                });
+                lineStart = lineEnd + 1;
+            }
+        }
+        return twice;
     }
 
     /**

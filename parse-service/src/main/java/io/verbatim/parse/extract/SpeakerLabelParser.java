@@ -3,9 +3,11 @@ package io.verbatim.parse.extract;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -80,7 +82,8 @@ final class SpeakerLabelParser {
     private static final List<String> UNNAMED = List.of(
             "question", "remark", "response", "reply", "answer", "interpreter", "hon. members", "voice", "voices",
             "audience", "participant", "comment", "moderator", "reporter", "journalist", "interviewer", "presenter",
-            "aide", "q", "staff", "announcer", "crowd", "some hon. members", "several hon. members");
+            "aide", "q", "staff", "announcer", "crowd", "some hon. members", "several hon. members", "host", "guest",
+            "caller", "anchor", "narrator");
 
     /** One-word labels that count in plain text in any case: the questioner and the usual unnamed voices. */
     private static final Set<String> SHORT_LABELS_IN_ANY_CASE = Set.of(
@@ -96,11 +99,11 @@ final class SpeakerLabelParser {
     private static final Pattern ANNOTATION = Pattern.compile("^(.*?)\\s*[(\\[]([^()\\[\\]]{1,80})[)\\]]\\s*$");
     // Both run on a whole paragraph: possessive white space, never given back, so that no long run of it is
     // backtracked over (issue 12, finding 2).
-    // "Q" then one space is a label too when a capital, bracket or quotation mark follows ("Q Thanks, Mr. President.");
-    // so is "Q" written straight against a dash that opens an interrupted question ("Q– since …", "Q— and …"): the
-    // dash is the question's first character.
+    // "Q" then one space is a label too when a capital, bracket, quotation mark or dash follows ("Q Thanks, Mr.
+    // President.", "Q — and the Senate?"), and so is "Q" then one tab; so is "Q" written straight against a dash that
+    // opens an interrupted question ("Q– since …", "Q— and …"): the dash is the question's first character.
     private static final Pattern Q_LABEL = Pattern.compile(
-            "^Q(?:[\\s\\u00a0]{2,}+|\\s*+[:.][\\s\\u00a0]*+|[ \\u00a0](?=[\\p{Lu}(\\[“\"])|(?=[–—][ \\u00a0]))(.*)$",
+            "^Q(?:[\\s\\u00a0]{2,}+|\\s*+[:.][\\s\\u00a0]*+|[ \\u00a0](?=[\\p{Lu}(\\[“\"–—])|\\t|(?=[–—][ \\u00a0]))(.*)$",
             Pattern.DOTALL);
     /** "Michael Lee (00:04): text", "Jane Porter [01:02:03]: text": a name, a time stamp, a colon, the speech. */
     private static final Pattern TIME_STAMPED_LABEL = Pattern.compile(
@@ -405,8 +408,11 @@ final class SpeakerLabelParser {
         if (tokens.isEmpty() || tokens.size() > 4) {
             return false;
         }
-        for (String token : tokens) {
-            if (!isNameToken(token) && !CONNECTORS.contains(token)) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            // a middle initial ("Diana R. Johnson"), never the first or the last word
+            boolean middleInitial = i > 0 && i < tokens.size() - 1 && isInitial(token);
+            if (!isNameToken(token) && !CONNECTORS.contains(token) && !middleInitial) {
                 return false;
             }
         }
@@ -446,6 +452,28 @@ final class SpeakerLabelParser {
         return anyOffice && !CONNECTORS.contains(first);
     }
 
+    /**
+     * The one-word labels that {@link #acceptableShortLabel} takes on this page besides its fixed lists, lower-cased:
+     * the surnames of its fuller labels ({@link #surnamesOfFullLabels}) and the unnamed voices and occupations that
+     * open at least two of its paragraphs in any case ("Host:" three times in an interview). A credit or description
+     * line ("Host: Terry Gross", "Staff: Tom Reed, photographs") is written once; a voice speaks again.
+     */
+    static Set<String> oneWordLabelsOfPage(List<String> candidates) {
+        Set<String> accepted = surnamesOfFullLabels(candidates);
+        Map<String, Integer> voices = new HashMap<>();
+        for (String candidate : candidates) {
+            String core = shapeCore(WhitespaceNormalizer.normalize(candidate));
+            if (!core.isEmpty() && core.indexOf(' ') < 0 && Character.isUpperCase(core.codePointAt(0))) {
+                String word = TRAILING_DOT.matcher(core.toLowerCase(Locale.ROOT)).replaceAll("");
+                if ((UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word))
+                        && voices.merge(word, 1, Integer::sum) == 2) {
+                    accepted.add(word);
+                }
+            }
+        }
+        return accepted;
+    }
+
     /** Surnames of the labels with more than one word, lower-cased: "jen psaki" gives "psaki". */
     static Set<String> surnamesOfFullLabels(Collection<String> candidates) {
         Set<String> surnames = new HashSet<>();
@@ -469,10 +497,10 @@ final class SpeakerLabelParser {
     /**
      * A one-word label ("Putin:") counts only when it is generic (an unnamed voice of {@link #UNNAMED}: a questioner,
      * an interjection, an interviewer, moderator, presenter, reporter or aide, in any case; the other unnamed voices,
-     * "AUDIENCE:", "PARTICIPANT:", and occupations, "STUDENT:", in capitals) or the surname of a fuller label in the
-     * document.
+     * "AUDIENCE:", "PARTICIPANT:", and occupations, "STUDENT:", in capitals) or one of {@code pageWords}, the page's
+     * own ({@link #oneWordLabelsOfPage}).
      */
-    static boolean acceptableShortLabel(String label, Set<String> surnames) {
+    static boolean acceptableShortLabel(String label, Set<String> pageWords) {
         String core = shapeCore(WhitespaceNormalizer.normalize(label));
         String[] tokens = core.split(" ");
         if (tokens.length > 1) {
@@ -482,7 +510,7 @@ final class SpeakerLabelParser {
         // Other unnamed voices and occupations count only in capitals, the White House's label style ("AUDIENCE:",
         // "STUDENT:"): in ordinary case "Staff: Tom Reed, photographs" or "Audience: about 300 residents" is more often
         // a credit or a description than a voice.
-        return SHORT_LABELS_IN_ANY_CASE.contains(word) || surnames.contains(word)
+        return SHORT_LABELS_IN_ANY_CASE.contains(word) || pageWords.contains(word)
                 || isAllCaps(tokens[0]) && (UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word));
     }
 

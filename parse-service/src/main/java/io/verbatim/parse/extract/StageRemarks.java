@@ -218,6 +218,14 @@ final class StageRemarks {
                 || containsIgnoreAsciiCase(normalized, "photo") && PHOTO_CREDIT.matcher(normalized).matches();
     }
 
+    /**
+     * The White House's closing mark: "END" in capitals as a paragraph of its own, before the closing time line or
+     * instead of it. After the speech it closes the transcript.
+     */
+    static boolean isEndMark(String normalized) {
+        return normalized.equals("END");
+    }
+
     /** A time stamp line ("11:59 A.M. EDT", "END 1:43 P.M. CET"); after the speech it closes the transcript. */
     static boolean isTimeStamp(String normalized) {
         if (normalized.isEmpty() || normalized.length() > 40) {
