@@ -86,7 +86,7 @@ final class HtmlParagraphs {
     }
 
     private static boolean holdsParagraph(Element paragraph) {
-        for (Element child : paragraph.children()) {
+        for (Element child = paragraph.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (child.selectFirst(PARAGRAPH) != null) {
                 return true;
             }
@@ -197,7 +197,7 @@ final class HtmlParagraphs {
             String speech = withoutTabledReference(WhitespaceNormalizer.normalize(label.speech(paragraph)));
             return SourceBlock.labelled(label.text(), speech, fullText);
         }
-        if (paragraph.childrenSize() == 0) {
+        if (paragraph.firstElementChild() == null) {
             return SourceBlock.plain(fullText); // plain text only: neither all bold nor all italic
         }
         if (isAll(paragraph, BOLD, fullText)) {

@@ -241,9 +241,7 @@ final class KremlinPageReader {
     private static List<PersonLink> personLinks(List<Element> links) {
         List<PersonLink> found = new ArrayList<>();
         for (Element link : links) {
-            Element copy = link.clone();
-            copy.select(TOOLTIP).remove();
-            String name = WhitespaceNormalizer.normalize(copy.text());
+            String name = WhitespaceNormalizer.normalize(withoutTooltips(link).text());
             if (name.isEmpty() || name.length() > 80) {
                 continue;
             }
@@ -251,6 +249,16 @@ final class KremlinPageReader {
             found.add(new PersonLink(id.find() ? id.group(1) : null, name, inTagList(link)));
         }
         return found;
+    }
+
+    /** The link itself when it holds no tooltip; otherwise a copy without its tooltips. */
+    private static Element withoutTooltips(Element link) {
+        if (link.selectFirst(TOOLTIP) == null) {
+            return link;
+        }
+        Element copy = link.clone();
+        copy.select(TOOLTIP).remove();
+        return copy;
     }
 
     /**

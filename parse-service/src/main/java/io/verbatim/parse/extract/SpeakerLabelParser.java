@@ -141,21 +141,29 @@ final class SpeakerLabelParser {
                 return Optional.of(new LeadingLabel("Q", q.group(1)));
             }
         }
+        // Both labels below need a colon after at least one character.
+        int firstColon = trimmed.indexOf(':');
+        if (firstColon < 1) {
+            return Optional.empty();
+        }
         // A transcription service's time stamp between the name and the colon, "Michael Lee (00:04):", is furniture:
-        // the label is the name before it.
-        Matcher stamped = TIME_STAMPED_LABEL.matcher(trimmed);
-        if (stamped.matches()) {
-            String name = WhitespaceNormalizer.normalize(stamped.group(1));
-            return looksLikeLabel(name, true) ? Optional.of(new LeadingLabel(name, stamped.group(2), true))
-                    : Optional.empty();
+        // the label is the name before it. The name holds no colon, so the first colon is the time stamp's, after a
+        // digit: only then is the pattern tried.
+        char beforeColon = trimmed.charAt(firstColon - 1);
+        if (beforeColon >= '0' && beforeColon <= '9') {
+            Matcher stamped = TIME_STAMPED_LABEL.matcher(trimmed);
+            if (stamped.matches()) {
+                String name = WhitespaceNormalizer.normalize(stamped.group(1));
+                return looksLikeLabel(name, true) ? Optional.of(new LeadingLabel(name, stamped.group(2), true))
+                        : Optional.empty();
+            }
         }
         // The label is at most 140 characters before the first colon, then only spaces.
-        int firstColon = trimmed.indexOf(':');
         int labelEnd = firstColon;
         while (labelEnd > 0 && isLabelSpace(trimmed.charAt(labelEnd - 1))) {
             labelEnd--; // spaces before the colon do not count (issue 12: a long run of them made the match slow)
         }
-        if (firstColon < 1 || labelEnd > 140) {
+        if (labelEnd > 140) {
             return Optional.empty();
         }
         Matcher colon = COLON_LABEL.matcher(trimmed);

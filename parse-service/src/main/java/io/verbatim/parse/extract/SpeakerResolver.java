@@ -549,10 +549,12 @@ final class SpeakerResolver {
     /** The name without the forms of address before it: "Sir Edward Leigh" gives "Edward Leigh". */
     static String withoutHonorific(String name) {
         String rest = name;
-        String[] tokens = rest.split(" ");
-        while (tokens.length >= 2 && SpeakerLabelParser.isHonorific(tokens[0])) {
-            rest = rest.substring(tokens[0].length()).strip();
-            tokens = rest.split(" ");
+        int space = rest.indexOf(' ');
+        // the first word is looked at before the name is split into words: few names start with an honorific
+        while (space >= 0 && SpeakerLabelParser.isHonorific(rest.substring(0, space))
+                && rest.split(" ").length >= 2) {
+            rest = rest.substring(space).strip();
+            space = rest.indexOf(' ');
         }
         return rest;
     }
