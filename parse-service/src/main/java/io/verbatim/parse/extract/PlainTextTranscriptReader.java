@@ -309,9 +309,9 @@ final class PlainTextTranscriptReader {
         Map<String, Integer> counts = new HashMap<>();
         Set<String> twice = new HashSet<>();
         for (String block : blockLines) {
-            deadline.check();
             int lineStart = block.indexOf('\n') + 1;
             while (lineStart > 0 && lineStart < block.length()) {
+                deadline.check(); // per line: one block may hold all of a hostile document's lines
                 int lineEnd = block.indexOf('\n', lineStart);
                 String line = block.substring(lineStart, lineEnd < 0 ? block.length() : lineEnd);
                 labels.findLeadingLabel(line).ifPresent(found -> {

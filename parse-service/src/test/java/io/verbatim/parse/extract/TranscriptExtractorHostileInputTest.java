@@ -139,6 +139,23 @@ class TranscriptExtractorHostileInputTest {
         assertThat(result.statements()).hasSize(50_000);
     }
 
+    /**
+     * Class 38: one block of a hundred thousand lines, each opening with a label that recurs, is split in passes
+     * that each read a line once, not by comparing lines with each other.
+     */
+    @Test
+    @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void oneBlockOfAHundredThousandLabelledLinesIsSplitInLinearPasses() {
+        StringBuilder text = new StringBuilder("Interview with Jane Doe\n\n");
+        for (int i = 0; i < 100_000; i++) {
+            text.append(i % 2 == 0 ? "Interviewer" : "Jane Doe").append(": Words.\n");
+        }
+
+        ExtractedTranscript result = patient.extract(text.toString(), "text/plain", null);
+
+        assertThat(result.statements()).hasSize(100_000);
+    }
+
     /** Issue 12 (same family): the separator pattern recursed once per star and overflowed the stack. */
     @Test
     @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
