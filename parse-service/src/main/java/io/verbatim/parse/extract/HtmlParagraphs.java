@@ -63,6 +63,7 @@ final class HtmlParagraphs {
     private static final Pattern QUESTION_NUMBER = Pattern.compile(
             "^[\\s\\u00a0]*+(?:[TQ]?\\d{1,3}\\.)?[\\s\\u00a0]*+(?:\\[\\d{1,7}\\])?[\\s\\u00a0]*+$");
     private static final Evaluator PARAGRAPH = QueryParser.parse("p");
+    private static final Pattern BRACKET_CLOSE_THEN_COLON = Pattern.compile("^[\\s\\u00a0]*\\)[\\s\\u00a0]*(?::|$)");
     /** Inline elements that may wrap a bold label run without changing it: italics, spans, fonts. */
     private static final Set<String> INLINE_WRAPPERS_OF_BOLD = Set.of("i", "em", "span", "font");
     private static final Evaluator BOLD = QueryParser.parse("b, strong");
@@ -303,9 +304,11 @@ final class HtmlParagraphs {
                 int colon = value.indexOf("):") + 1;
                 label.append(' ').append(value.substring(0, colon).strip());
                 return new BoldLabel(label.toString(), index, value.substring(colon + 1));
-            } else if (openBracket && value.indexOf('(') < 0 && boldAfter(nodes, index)) {
-                // the annotation in italics between the bold's brackets, the bold closing it:
-                // <b>Emmanuel Macron (</b><i>retranslated</i><b>):</b>
+            } else if (openBracket && startsInLowerCase(value) && value.indexOf('(') < 0
+                    && boldClosingBracketWithColon(nodes, index + 1)) {
+                // the annotation in italics between the bold's brackets, the next bold closing it before the colon:
+                // <b>Emmanuel Macron (</b><i>retranslated</i><b>):</b>,
+                // <b>Anna Ivanova (</b><i>speaks English</i><b>)</b>:
                 label.append(value);
             } else {
                 return null;
@@ -367,6 +370,21 @@ final class HtmlParagraphs {
         }
         label.append(" (").append(note).append(')');
         return new BoldLabel(label.toString(), index + 3, bold.text().substring(boldColon.end()));
+    }
+
+    /**
+     * Whether the node is a bold run that closes the bracket, with the colon in it or right after it: {@code <b>):</b>},
+     * {@code <b>)</b>:}.
+     */
+    private static boolean boldClosingBracketWithColon(List<Node> nodes, int index) {
+        return index < nodes.size() && nodes.get(index) instanceof Element element && isBoldTag(element)
+                && BRACKET_CLOSE_THEN_COLON.matcher(element.text()).lookingAt();
+    }
+
+    /** Whether the text, stripped, opens with a lower-case letter, as an annotation does ("retranslated"). */
+    private static boolean startsInLowerCase(String text) {
+        String stripped = text.strip();
+        return !stripped.isEmpty() && Character.isLowerCase(stripped.codePointAt(0));
     }
 
     /** Whether a bold run follows the node at {@code index} in the paragraph: another label may start there. */

@@ -86,6 +86,10 @@ final class PlainTextTranscriptReader {
         // Without front matter, the text opens with its title and date lines, in one block or in two.
         boolean openingLines = !titleTaken;
         boolean spoken = false; // a labelled block has been read: a time line now is the closing one
+        int lastLabelled = -1; // "END" closes the transcript only after its last label: before one, it is speech
+        for (int i = 0; i < leadingLabels.size(); i++) {
+            lastLabelled = leadingLabels.get(i).isPresent() ? i : lastLabelled;
+        }
         for (int i = 0; i < paragraphs.size(); i++) {
             deadline.check();
             String raw = paragraphs.get(i);
@@ -108,8 +112,8 @@ final class PlainTextTranscriptReader {
                     continue;
                 }
             }
-            if (StageRemarks.isDocumentEnd(paragraph)
-                    || spoken && (StageRemarks.isTimeStamp(paragraph) || StageRemarks.isEndMark(paragraph))) {
+            if (StageRemarks.isDocumentEnd(paragraph) || spoken && (StageRemarks.isTimeStamp(paragraph)
+                    || StageRemarks.isEndMark(paragraph) && i > lastLabelled)) {
                 // a site footer, or the closing time line ("11:59 A.M. EDT") or "END": what follows is furniture
                 break;
             }
@@ -304,7 +308,11 @@ final class PlainTextTranscriptReader {
         return split;
     }
 
-    /** The labels that open at least two lines of the document that are not the first line of their block. */
+    /**
+     * The labels of two or more words ("Zoë Müller") that open at least two lines of the document that are not the
+     * first line of their block. One-word line starts ("Note:", "Chorus:", "Monday:", "Student:") recur in lists,
+     * songs and timetables quoted inside speech, and are left to the paragraph-opening rule.
+     */
     private Set<String> labelsOpeningTwoInnerLines(List<String> blockLines, ParseDeadline deadline) {
         Map<String, Integer> counts = new HashMap<>();
         Set<String> twice = new HashSet<>();
@@ -315,7 +323,8 @@ final class PlainTextTranscriptReader {
                 int lineEnd = block.indexOf('\n', lineStart);
                 String line = block.substring(lineStart, lineEnd < 0 ? block.length() : lineEnd);
                 labels.findLeadingLabel(line).ifPresent(found -> {
-                    if (counts.merge(found.label(), 1, Integer::sum) == 2) {
+                    if (WhitespaceNormalizer.normalize(found.label()).indexOf(' ') > 0
+                            && counts.merge(found.label(), 1, Integer::sum) == 2) {
                         twice.add(found.label());
                     }
                 });

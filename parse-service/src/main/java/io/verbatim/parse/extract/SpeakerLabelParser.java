@@ -462,20 +462,27 @@ final class SpeakerLabelParser {
 
     /**
      * The one-word labels that {@link #acceptableShortLabel} takes on this page besides its fixed lists, lower-cased:
-     * the surnames of its fuller labels ({@link #surnamesOfFullLabels}) and the unnamed voices and occupations that
-     * open at least two of its paragraphs in any case ("Host:" three times in an interview). A credit or description
-     * line ("Host: Terry Gross", "Staff: Tom Reed, photographs") is written once; a voice speaks again.
+     * the surnames of its fuller labels ({@link #surnamesOfFullLabels}) and the unnamed voices and occupations, in any
+     * case, that speak again after a named speaker has spoken ("Host:", "Dr. Priya Nair:", "Host:" in an interview).
+     * {@code candidates} are the page's labels in page order. A credit or description line ("Host: Terry Gross",
+     * "Staff: Tom Reed, photographs") is written once, and a list of them ("Teacher: Ann Bell, Lincoln High" /
+     * "Teacher: Tom Wu, Riverside") repeats the word with no other label between: neither is a voice.
      */
     static Set<String> oneWordLabelsOfPage(List<String> candidates) {
         Set<String> accepted = surnamesOfFullLabels(candidates);
-        Map<String, Integer> voices = new HashMap<>();
-        for (String candidate : candidates) {
-            String core = shapeCore(WhitespaceNormalizer.normalize(candidate));
-            if (!core.isEmpty() && core.indexOf(' ') < 0 && Character.isUpperCase(core.codePointAt(0))) {
+        Map<String, Integer> lastAt = new HashMap<>();
+        int lastNamedAt = -1; // the last label of two or more words: a named speaker
+        for (int i = 0; i < candidates.size(); i++) {
+            String core = shapeCore(WhitespaceNormalizer.normalize(candidates.get(i)));
+            if (core.indexOf(' ') > 0) {
+                lastNamedAt = i;
+            } else if (!core.isEmpty() && Character.isUpperCase(core.codePointAt(0))) {
                 String word = TRAILING_DOT.matcher(core.toLowerCase(Locale.ROOT)).replaceAll("");
-                if ((UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word))
-                        && voices.merge(word, 1, Integer::sum) == 2) {
-                    accepted.add(word);
+                if (UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word)) {
+                    Integer last = lastAt.put(word, i);
+                    if (last != null && lastNamedAt > last) {
+                        accepted.add(word); // a named speaker between its two turns: a dialogue
+                    }
                 }
             }
         }

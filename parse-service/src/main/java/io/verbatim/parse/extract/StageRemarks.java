@@ -220,7 +220,7 @@ final class StageRemarks {
 
     /**
      * The White House's closing mark: "END" in capitals as a paragraph of its own, before the closing time line or
-     * instead of it. After the speech it closes the transcript.
+     * instead of it. After the last label it closes the transcript.
      */
     static boolean isEndMark(String normalized) {
         return normalized.equals("END");

@@ -59,6 +59,27 @@ class TranscriptExtractorMarkupQuirksTest {
                 .noneMatch(paragraph -> paragraph.contains("Host"));
     }
 
+    @Test
+    void aListOfCreditsThatRepeatsAVoiceWordWithNoOtherLabelBetweenIsNoVoice() {
+        String text = "Episode 12, March 3, 2023\n\n"
+                + "Teacher: Ann Bell, Lincoln High School\n\n"
+                + "Teacher: Tom Wu, Riverside Primary\n\n"
+                + "Jane Cole: Welcome to the show.\n\n"
+                + "Ann Bell: Thank you.\n\n"
+                + "Jane Cole: Here is the log of who called in this hour:\n\n"
+                + "Caller: Jim from Leeds, about bins.\n\n"
+                + "Caller: Sue from York, about buses.\n\n"
+                + "Jane Cole: Right, let's go to the news.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name())
+                .containsExactly("Jane Cole", "Ann Bell", "Jane Cole");
+        assertThat(transcript.statements().get(2).paragraphs()).containsExactly(
+                "Here is the log of who called in this hour:", "Caller: Jim from Leeds, about bins.",
+                "Caller: Sue from York, about buses.", "Right, let's go to the news.");
+    }
+
     // --- class 38: one turn per line, no blank lines -----------------------------------------------------------------
 
     @Test
@@ -99,6 +120,22 @@ class TranscriptExtractorMarkupQuirksTest {
                         tuple("Anna Berg", List.of("It said three things, and the Finance Committee: a body I respect,"
                                 + " read them all before the vote.")),
                         tuple("Interviewer", List.of("Thank you.")));
+    }
+
+    @Test
+    void aOneWordLineStartThatRecursInsideSpeechDoesNotSplitIt() {
+        String text = "Council meeting, March 3, 2023\n\n"
+                + "Jane Cole: Welcome. I will read out\n"
+                + "the two notes from the clerk, word for word:\n"
+                + "Note: the car park on Hill Street closes at six.\n"
+                + "Note: the library is shut on Monday for repairs.\n"
+                + "That is all from the clerk.\n\n"
+                + "Tom Reed: Thank you.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.paragraphs().size())
+                .containsExactly(tuple("Jane Cole", 1), tuple("Tom Reed", 1));
     }
 
     // --- class 39: a middle initial in a member's name ------------------------------------------------------------
@@ -182,6 +219,25 @@ class TranscriptExtractorMarkupQuirksTest {
                         "And then: END. That was the word.")));
     }
 
+    @Test
+    void endFollowedByMoreLabelledTurnsIsSpeech() {
+        String text = "---\ntitle: \"Remarks by Principal Davis\"\n---\n\n"
+                + "PRINCIPAL DAVIS:  The banner read, in giant letters:\n\n"
+                + "END\n\n"
+                + "That's what it said. End the losing streak.\n\n"
+                + "STUDENT:  Thank you, Principal Davis.\n\n"
+                + "PRINCIPAL DAVIS:  You're welcome.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/markdown", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::paragraphs)
+                .containsExactly(
+                        tuple("Davis", List.of("The banner read, in giant letters:", "END",
+                                "That's what it said. End the losing streak.")),
+                        tuple("Student", List.of("Thank you, Principal Davis.")),
+                        tuple("Davis", List.of("You're welcome.")));
+    }
+
     // --- class 42: the annotation in italics between the bold's brackets ----------------------------------------
 
     @Test
@@ -203,6 +259,18 @@ class TranscriptExtractorMarkupQuirksTest {
                         tuple("Emmanuel Macron", "President of France", "retranslated",
                                 List.of("Thank you, Mr President.", "I am glad to be here.")),
                         tuple("Vladimir Putin", null, null, List.of("Let us start.")));
+    }
+
+    @Test
+    void aTitleInItalicsBetweenBoldBracketsOfANarrativeLineIsNoLabel() {
+        String html = TranscriptExtractorLabelFormsTest.kremlin("",
+                "<p><b>Vladimir Putin:</b> Let us watch it.</p>"
+                        + "<p><b>The film (</b><i>The Cranes Are Flying</i><b>) was shown at 19:00.</b> Everyone"
+                        + " watched it.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name()).containsExactly("Vladimir Putin");
     }
 
     // --- class 43: a bold label wrapped in a span --------------------------------------------------------------------
