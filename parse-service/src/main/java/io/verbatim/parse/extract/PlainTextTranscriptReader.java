@@ -248,15 +248,24 @@ final class PlainTextTranscriptReader {
      * A label that the document uses to open its paragraphs, found at the start of a later line of a block
      * ("…creating every single day." / "PRESIDENT BIDEN:  And, by the way, …" with no blank line between them), starts
      * a paragraph and a turn there: the block is split before that line. Only labels that already open a paragraph
-     * elsewhere in the document, or open at least two such later lines (an interview typed one turn per line, with
-     * no blank lines at all), count, so a hard-wrapped sentence is never taken for one. Each line is read at most
-     * twice. Returns whether a block was split; the three lists are updated in place.
+     * elsewhere in the document, or labels of two or more words that open at least two such later lines (an interview
+     * typed one turn per line, with no blank lines at all), count, so a hard-wrapped sentence is never taken for one.
+     * One-word line starts ("Note:", "Chorus:", "Monday:", "Student:") recur in lists, songs and timetables quoted
+     * inside speech, and count only when they open a paragraph. Each line is read once. Returns whether a block was
+     * split; the three lists are updated in place.
      */
     private boolean splitAtInnerLabels(List<String> paragraphs, List<String> blockLines,
             List<Optional<SpeakerLabelParser.LeadingLabel>> leadingLabels, boolean markdown, ParseDeadline deadline) {
+        List<List<InnerLabel>> innerLabels = innerLineLabels(blockLines, deadline);
         Set<String> known = new HashSet<>();
         leadingLabels.forEach(found -> found.ifPresent(leading -> known.add(leading.label())));
-        known.addAll(labelsOpeningTwoInnerLines(blockLines, deadline));
+        Map<String, Integer> innerCounts = new HashMap<>();
+        innerLabels.forEach(inBlock -> inBlock.forEach(inner -> {
+            if (WhitespaceNormalizer.normalize(inner.label()).indexOf(' ') > 0
+                    && innerCounts.merge(inner.label(), 1, Integer::sum) == 2) {
+                known.add(inner.label());
+            }
+        }));
         if (known.isEmpty()) {
             return false;
         }
@@ -268,22 +277,16 @@ final class PlainTextTranscriptReader {
             deadline.check();
             String block = blockLines.get(i);
             int partStart = 0;
-            int lineStart = block.indexOf('\n') + 1;
-            while (lineStart > 0 && lineStart < block.length()) {
-                int lineEnd = block.indexOf('\n', lineStart);
-                String line = block.substring(lineStart, lineEnd < 0 ? block.length() : lineEnd);
-                Optional<SpeakerLabelParser.LeadingLabel> found = labels.findLeadingLabel(line);
-                String before = found.isPresent() && known.contains(found.get().label())
-                        ? block.substring(partStart, lineStart - 1) : null;
+            for (InnerLabel inner : innerLabels.get(i)) {
+                String before = known.contains(inner.label()) ? block.substring(partStart, inner.lineStart() - 1) : null;
                 String joined = before == null ? null : joinedLines(before, markdown);
                 if (joined != null && !joined.isBlank()) {
                     newParagraphs.add(joined);
                     newBlockLines.add(before);
                     newLabels.add(labels.findLeadingLabel(joined));
-                    partStart = lineStart;
+                    partStart = inner.lineStart();
                     split = true;
                 }
-                lineStart = lineEnd + 1;
             }
             if (partStart == 0) {
                 newParagraphs.add(paragraphs.get(i));
@@ -308,30 +311,27 @@ final class PlainTextTranscriptReader {
         return split;
     }
 
-    /**
-     * The labels of two or more words ("Zoë Müller") that open at least two lines of the document that are not the
-     * first line of their block. One-word line starts ("Note:", "Chorus:", "Monday:", "Student:") recur in lists,
-     * songs and timetables quoted inside speech, and are left to the paragraph-opening rule.
-     */
-    private Set<String> labelsOpeningTwoInnerLines(List<String> blockLines, ParseDeadline deadline) {
-        Map<String, Integer> counts = new HashMap<>();
-        Set<String> twice = new HashSet<>();
+    /** A label found at the start of a line that is not the first of its block, and where that line starts. */
+    private record InnerLabel(int lineStart, String label) {
+    }
+
+    /** For each block, the labels that open its lines after the first, in order. */
+    private List<List<InnerLabel>> innerLineLabels(List<String> blockLines, ParseDeadline deadline) {
+        List<List<InnerLabel>> found = new ArrayList<>(blockLines.size());
         for (String block : blockLines) {
+            List<InnerLabel> inBlock = new ArrayList<>();
             int lineStart = block.indexOf('\n') + 1;
             while (lineStart > 0 && lineStart < block.length()) {
                 deadline.check(); // per line: one block may hold all of a hostile document's lines
                 int lineEnd = block.indexOf('\n', lineStart);
                 String line = block.substring(lineStart, lineEnd < 0 ? block.length() : lineEnd);
-                labels.findLeadingLabel(line).ifPresent(found -> {
-                    if (WhitespaceNormalizer.normalize(found.label()).indexOf(' ') > 0
-                            && counts.merge(found.label(), 1, Integer::sum) == 2) {
-                        twice.add(found.label());
-                    }
-                });
+                int start = lineStart;
+                labels.findLeadingLabel(line).ifPresent(leading -> inBlock.add(new InnerLabel(start, leading.label())));
                 lineStart = lineEnd + 1;
             }
+            found.add(inBlock.isEmpty() ? List.of() : inBlock);
         }
-        return twice;
+        return found;
     }
 
     /**
