@@ -100,10 +100,10 @@ final class SpeakerLabelParser {
     // Both run on a whole paragraph: possessive white space, never given back, so that no long run of it is
     // backtracked over (issue 12, finding 2).
     // "Q" then one space is a label too when a capital, bracket, quotation mark or dash follows ("Q Thanks, Mr.
-    // President.", "Q — and the Senate?"), and so is "Q" then one tab; so is "Q" written straight against a dash that
-    // opens an interrupted question ("Q– since …", "Q— and …"): the dash is the question's first character.
+    // President.", "Q — and the Senate?"); so is "Q" written straight against a dash that opens an interrupted
+    // question ("Q– since …", "Q— and …"): the dash is the question's first character.
     private static final Pattern Q_LABEL = Pattern.compile(
-            "^Q(?:[\\s\\u00a0]{2,}+|\\s*+[:.][\\s\\u00a0]*+|[ \\u00a0](?=[\\p{Lu}(\\[“\"–—])|\\t|(?=[–—][ \\u00a0]))(.*)$",
+            "^Q(?:[\\s\\u00a0]{2,}+|\\s*+[:.][\\s\\u00a0]*+|[ \\u00a0](?=[\\p{Lu}(\\[“\"–—])|(?=[–—][ \\u00a0]))(.*)$",
             Pattern.DOTALL);
     /** "Michael Lee (00:04): text", "Jane Porter [01:02:03]: text": a name, a time stamp, a colon, the speech. */
     private static final Pattern TIME_STAMPED_LABEL = Pattern.compile(
