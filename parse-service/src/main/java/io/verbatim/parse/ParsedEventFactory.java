@@ -21,7 +21,7 @@ public class ParsedEventFactory {
 
     public ParsedEventFactory(ParseConfig config) {
         this.extractor = new TranscriptExtractor(
-                new ParseLimits(config.maxChars(), config.maxDepth(), config.deadline()));
+                new ParseLimits(config.maxChars(), config.maxDepth(), config.deadline(), config.maxParagraphs()));
     }
 
     public TranscriptParsed parsedEventFor(TranscriptFetched raw) {

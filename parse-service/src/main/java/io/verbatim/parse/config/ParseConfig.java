@@ -28,6 +28,14 @@ public interface ParseConfig {
     Duration deadline();
 
     /**
+     * The most paragraphs one document may have (in plain text, lines inside a paragraph that open with a speaker
+     * label count too, as each may become one); a document with more is refused. Each paragraph can become a turn,
+     * so this bounds the turns, and the memory, of one document; the longest real transcripts have a few thousand.
+     */
+    @WithDefault("50000")
+    int maxParagraphs();
+
+    /**
      * The largest {@code transcript.parsed} record, in bytes of JSON; a document whose parsed form is larger (a
      * parsed document can be several times its source: 3.9 million characters of one-line turns made 31 MB) is
      * dead-lettered with the reason. Stays below the producer's {@code max.request.size} (8 MiB).

@@ -51,8 +51,8 @@ final class GenericHtmlReader {
     private final HtmlParagraphs paragraphs;
     private final AuthorAttribution addresses;
 
-    GenericHtmlReader(SpeakerLabelParser labels) {
-        this.paragraphs = new HtmlParagraphs(labels);
+    GenericHtmlReader(SpeakerLabelParser labels, ParseLimits limits) {
+        this.paragraphs = new HtmlParagraphs(labels, limits);
         this.addresses = new AuthorAttribution(labels);
     }
 

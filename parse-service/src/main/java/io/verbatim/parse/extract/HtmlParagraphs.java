@@ -70,9 +70,11 @@ final class HtmlParagraphs {
     private static final Evaluator ITALIC = QueryParser.parse("i, em");
 
     private final SpeakerLabelParser labels;
+    private final ParseLimits limits;
 
-    HtmlParagraphs(SpeakerLabelParser labels) {
+    HtmlParagraphs(SpeakerLabelParser labels, ParseLimits limits) {
         this.labels = labels;
+        this.limits = limits;
     }
 
     /** The innermost {@code <p>} elements under {@code container}, in document order. */
@@ -122,6 +124,7 @@ final class HtmlParagraphs {
                 candidates.add(block.label());
             }
             blocks.add(block);
+            limits.checkParagraphs(blocks.size());
         }
         Set<String> pageWords = SpeakerLabelParser.oneWordLabelsOfPage(candidates);
         List<Integer> accepted = new ArrayList<>();

@@ -66,8 +66,8 @@ final class KremlinPageReader {
     private final HtmlParagraphs paragraphs;
     private final AuthorAttribution addresses;
 
-    KremlinPageReader(SpeakerLabelParser labels) {
-        this.paragraphs = new HtmlParagraphs(labels);
+    KremlinPageReader(SpeakerLabelParser labels, ParseLimits limits) {
+        this.paragraphs = new HtmlParagraphs(labels, limits);
         this.addresses = new AuthorAttribution(labels);
     }
 

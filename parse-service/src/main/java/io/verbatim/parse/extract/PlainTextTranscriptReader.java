@@ -46,9 +46,11 @@ final class PlainTextTranscriptReader {
 
     private final SpeakerLabelParser labels;
     private final AuthorAttribution addresses;
+    private final ParseLimits limits;
 
-    PlainTextTranscriptReader(SpeakerLabelParser labels) {
+    PlainTextTranscriptReader(SpeakerLabelParser labels, ParseLimits limits) {
         this.labels = labels;
+        this.limits = limits;
         this.addresses = new AuthorAttribution(labels);
     }
 
@@ -217,7 +219,12 @@ final class PlainTextTranscriptReader {
     /** The paragraphs of the body; {@code blockLines} receives each one's block with its line breaks kept. */
     private List<String> paragraphs(String body, boolean markdown, List<String> blockLines) {
         List<String> result = new ArrayList<>();
-        for (String block : BLANK_LINE.split(body)) {
+        java.util.regex.Matcher blankLine = BLANK_LINE.matcher(body);
+        int blockStart = 0;
+        while (blockStart <= body.length()) {
+            int blockEnd = blankLine.find() ? blankLine.start() : body.length();
+            String block = body.substring(blockStart, blockEnd);
+            blockStart = blockEnd == body.length() ? body.length() + 1 : blankLine.end();
             int end = block.length();
             while (end > 0 && block.charAt(end - 1) == '\n') {
                 end--; // trailing line breaks are dropped, inner ones join the lines
@@ -226,6 +233,7 @@ final class PlainTextTranscriptReader {
             if (!joined.isBlank()) {
                 result.add(joined);
                 blockLines.add(block.substring(0, end));
+                limits.checkParagraphs(result.size());
             }
         }
         return result;
@@ -318,6 +326,7 @@ final class PlainTextTranscriptReader {
     /** For each block, the labels that open its lines after the first, in order. */
     private List<List<InnerLabel>> innerLineLabels(List<String> blockLines, ParseDeadline deadline) {
         List<List<InnerLabel>> found = new ArrayList<>(blockLines.size());
+        int labelledLines = 0;
         for (String block : blockLines) {
             List<InnerLabel> inBlock = new ArrayList<>();
             int lineStart = block.indexOf('\n') + 1;
@@ -326,7 +335,12 @@ final class PlainTextTranscriptReader {
                 int lineEnd = block.indexOf('\n', lineStart);
                 String line = block.substring(lineStart, lineEnd < 0 ? block.length() : lineEnd);
                 int start = lineStart;
-                labels.findLeadingLabel(line).ifPresent(leading -> inBlock.add(new InnerLabel(start, leading.label())));
+                Optional<SpeakerLabelParser.LeadingLabel> leading = labels.findLeadingLabel(line);
+                if (leading.isPresent()) {
+                    inBlock.add(new InnerLabel(start, leading.get().label()));
+                    // each may become a paragraph: bounded before the split makes them
+                    limits.checkParagraphsWithLabelledLines(blockLines.size() + ++labelledLines);
+                }
                 lineStart = lineEnd + 1;
             }
             found.add(inBlock.isEmpty() ? List.of() : inBlock);

@@ -29,9 +29,9 @@ public final class TranscriptExtractor {
 
     private final ParseLimits limits;
     private final SpeakerLabelParser labels = new SpeakerLabelParser();
-    private final KremlinPageReader kremlinReader = new KremlinPageReader(labels);
-    private final GenericHtmlReader genericHtmlReader = new GenericHtmlReader(labels);
-    private final PlainTextTranscriptReader textReader = new PlainTextTranscriptReader(labels);
+    private final KremlinPageReader kremlinReader;
+    private final GenericHtmlReader genericHtmlReader;
+    private final PlainTextTranscriptReader textReader;
     private final TurnAssembler assembler = new TurnAssembler(labels);
 
     public TranscriptExtractor() {
@@ -46,6 +46,9 @@ public final class TranscriptExtractor {
     /** An extractor that refuses whatever exceeds one of {@code limits}. */
     public TranscriptExtractor(ParseLimits limits) {
         this.limits = limits;
+        this.kremlinReader = new KremlinPageReader(labels, limits);
+        this.genericHtmlReader = new GenericHtmlReader(labels, limits);
+        this.textReader = new PlainTextTranscriptReader(labels, limits);
     }
 
     /**
@@ -56,7 +59,8 @@ public final class TranscriptExtractor {
      * @param sourceUrl   where the document came from, or null
      * @throws UnparseableDocumentException for an empty body, an unsupported content type, a body that is not text,
      *                                      or one that exceeds a bound of {@link ParseLimits}: too many characters,
-     *                                      elements nested too deep, or a parse that takes longer than the deadline
+     *                                      elements nested too deep, too many paragraphs, or a parse that takes longer
+     *                                      than the deadline
      */
     public ExtractedTranscript extract(String body, String contentType, String sourceUrl) {
         ParseDeadline deadline = ParseDeadline.start(limits.deadline());

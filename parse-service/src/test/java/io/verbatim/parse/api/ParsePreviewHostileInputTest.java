@@ -64,6 +64,23 @@ class ParsePreviewHostileInputTest {
         answer.statusCode(200).body("kind", equalTo("readout"));
     }
 
+    /**
+     * The bound on paragraphs, as the service configures it (`verbatim.parse.max-paragraphs`, default 50,000):
+     * 60,000 one-line turns in 1.4 MB of HTML are refused. That the bound is exact, and that the service reads what
+     * is within it, is {@code TranscriptExtractorHostileInputTest}'s part.
+     */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void sixtyThousandOneLineTurnsAreRefusedWith422NamingTheParagraphBound() {
+        String twoTurns = "<p><b>Q:</b> a</p><p><b>Jane Doe:</b> b</p>";
+        ValidatableResponse refused = given().contentType("text/html").body(twoTurns.repeat(30_000))
+                .post("/api/parse").then(); // not timed: the 2 s are issue 12's figure for its own reproductions
+
+        refused.statusCode(422).contentType(Problem.MEDIA_TYPE)
+                .body("detail", equalTo("the document has more than 50,000 paragraphs; the parser's limit is"
+                        + " 50,000 paragraphs (verbatim.parse.max-paragraphs)"));
+    }
+
     /** Posts the page and asserts that the answer came within 2 s. */
     private static ValidatableResponse postTimed(String page) {
         long start = System.nanoTime();

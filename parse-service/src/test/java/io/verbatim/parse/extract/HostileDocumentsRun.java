@@ -5,13 +5,15 @@ import io.verbatim.testsupport.HostileDocuments.HostileDocument;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Runs every {@link HostileDocuments} shape through the extractor with the default bounds, in the JVM it is started
  * in (by {@link TranscriptExtractorSmallHeapTest}, with a small heap), and prints one tab-separated line per shape:
  * shape, outcome ({@code parsed}, {@code refused} or {@code failed}), milliseconds, peak heap in MB (the sum of the
- * heap pools' peaks since the shape began, an upper bound), and the kind or the reason.
+ * heap pools' peaks since the shape began, an upper bound), and the kind or the reason. Arguments: the characters per
+ * shape, the generator's seed and, optionally, the prefix of the shapes to run (all when absent).
  */
 public final class HostileDocumentsRun {
 
@@ -22,7 +24,9 @@ public final class HostileDocumentsRun {
         int chars = Integer.parseInt(args[0]);
         long seed = Long.parseLong(args[1]);
         TranscriptExtractor extractor = new TranscriptExtractor();
-        List<HostileDocument> documents = new HostileDocuments(seed).documents(chars);
+        String prefix = args.length > 2 ? args[2] : "";
+        List<HostileDocument> documents = new ArrayList<>(new HostileDocuments(seed).documents(chars,
+                shape -> shape.startsWith(prefix)));
         System.out.println("documents\t" + documents.size());
         for (int i = 0; i < documents.size(); i++) {
             HostileDocument document = documents.get(i);

@@ -26,6 +26,12 @@ class TranscriptExtractorHostileInputTest {
     /** The default bounds, but a deadline no test reaches. */
     private final TranscriptExtractor patient = new TranscriptExtractor(new ParseLimits(ParseLimits.DEFAULT_MAX_CHARS,
             ParseLimits.DEFAULT_MAX_DEPTH, Duration.ofHours(1)));
+    /**
+     * The default bounds on characters and depth, a deadline no test reaches and no bound on paragraphs: for the
+     * tests of linear work over more paragraphs than the default bound allows.
+     */
+    private final TranscriptExtractor patientWithoutParagraphBound = new TranscriptExtractor(new ParseLimits(
+            ParseLimits.DEFAULT_MAX_CHARS, ParseLimits.DEFAULT_MAX_DEPTH, Duration.ofHours(1), Integer.MAX_VALUE));
 
     /**
      * Issue 12, finding 1: the all-bold check copied the paragraph's text once per nested {@code <b>}: 600 copies of a
@@ -134,7 +140,7 @@ class TranscriptExtractorHostileInputTest {
                     .append("): Words.\n\n");
         }
 
-        ExtractedTranscript result = patient.extract(text.toString(), "text/plain", null);
+        ExtractedTranscript result = patientWithoutParagraphBound.extract(text.toString(), "text/plain", null);
 
         assertThat(result.statements()).hasSize(50_000);
     }
@@ -151,7 +157,7 @@ class TranscriptExtractorHostileInputTest {
             text.append(i % 2 == 0 ? "Interviewer" : "Jane Doe").append(": Words.\n");
         }
 
-        ExtractedTranscript result = patient.extract(text.toString(), "text/plain", null);
+        ExtractedTranscript result = patientWithoutParagraphBound.extract(text.toString(), "text/plain", null);
 
         assertThat(result.statements()).hasSize(100_000);
     }
@@ -190,7 +196,7 @@ class TranscriptExtractorHostileInputTest {
             text.append("Given Surname").append(letters(i)).append(": Words.\n\n");
         }
 
-        ExtractedTranscript result = patient.extract(text.toString(), "text/plain", null);
+        ExtractedTranscript result = patientWithoutParagraphBound.extract(text.toString(), "text/plain", null);
 
         assertThat(result.statements()).hasSize(50_000);
     }
@@ -255,13 +261,68 @@ class TranscriptExtractorHostileInputTest {
         String labelled = known + "PRIME MINISTER KELL:  x\n" + "PRESIDENT ALVAREZ:  y\n".repeat(60_000);
         String unlabelled = known + "PRIME MINISTER KELL:  x\n" + "and so on, words\n".repeat(100_000);
 
-        ExtractedTranscript split = extractor.extract(labelled, "text/plain", null);
-        ExtractedTranscript joined = extractor.extract(unlabelled, "text/plain", null);
+        TranscriptExtractor unboundedParagraphs = new TranscriptExtractor(new ParseLimits(ParseLimits.DEFAULT_MAX_CHARS,
+                ParseLimits.DEFAULT_MAX_DEPTH, ParseLimits.DEFAULT_DEADLINE, Integer.MAX_VALUE));
+        ExtractedTranscript split = unboundedParagraphs.extract(labelled, "text/plain", null);
+        ExtractedTranscript joined = unboundedParagraphs.extract(unlabelled, "text/plain", null);
 
         assertThat(split.statements()).hasSize(5);
         assertThat(split.statements().get(4).paragraphs()).hasSize(60_000);
         assertThat(joined.statements()).hasSize(4);
         assertThat(joined.statements().get(3).paragraphs()).singleElement();
+    }
+
+    /**
+     * The bound on paragraphs (a bounds review of issue 11's classes): four million characters of one-line turns,
+     * "Q: a" and a blank line, made a turn each, 1.3 million turns and a heap of about 256 MB, for a document that no
+     * transcript resembles. Now it is refused once its paragraphs pass the bound, in plain text and in HTML.
+     */
+    @Test
+    @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void fourMillionCharactersOfOneLineTurnsAreRefusedNamingTheParagraphBound() {
+        String text = "Jane Doe: Hello.\n\n" + "Q: a\n\n".repeat(3_999_000 / 6);
+        String html = "<p><b>Jane Doe:</b> Hello.</p>" + "<p><b>Q:</b> a</p>".repeat(3_999_000 / 18);
+        String inOneBlock = "Jane Doe: Hello.\n\nJohn Roe: Hi.\n" + "Jane Doe: a\nJohn Roe: b\n".repeat(100_000);
+
+        assertThatThrownBy(() -> patient.extract(text, "text/plain", null))
+                .isInstanceOf(UnparseableDocumentException.class)
+                .hasMessage("the document has more than 50,000 paragraphs; the parser's limit is 50,000 paragraphs"
+                        + " (verbatim.parse.max-paragraphs)");
+        assertThatThrownBy(() -> patient.extract(html, "text/html", null))
+                .isInstanceOf(UnparseableDocumentException.class)
+                .hasMessage("the document has more than 50,000 paragraphs; the parser's limit is 50,000 paragraphs"
+                        + " (verbatim.parse.max-paragraphs)");
+        assertThatThrownBy(() -> patient.extract(inOneBlock, "text/plain", null))
+                .isInstanceOf(UnparseableDocumentException.class)
+                .hasMessage("the document has more than 50,000 paragraphs and lines that open with a speaker label;"
+                        + " the parser's limit is 50,000 paragraphs (verbatim.parse.max-paragraphs)");
+    }
+
+    /**
+     * A configured bound holds exactly: as many paragraphs as the bound are read, one more is refused, in plain text,
+     * in HTML and in a block whose lines open with labels (each such line may become a paragraph).
+     */
+    @Test
+    void aConfiguredParagraphBoundIsAppliedAtItsValue() {
+        TranscriptExtractor four = new TranscriptExtractor(new ParseLimits(ParseLimits.DEFAULT_MAX_CHARS,
+                ParseLimits.DEFAULT_MAX_DEPTH, Duration.ofHours(1), 4));
+        String fourText = "Jane Doe: One.\n\nJohn Roe: Two.\n\nJane Doe: Three.\n\nJohn Roe: Four.";
+        String fourHtml = "<p><b>Jane Doe:</b> One.</p><p><b>John Roe:</b> Two.</p><p><b>Jane Doe:</b> Three.</p>"
+                + "<p><b>John Roe:</b> Four.</p>";
+        String twoBlocksOfFourLines = "Jane Doe: One.\n\nJohn Roe: Two.\nJane Doe: Three.\nJohn Roe: Four.";
+
+        assertThat(four.extract(fourText, "text/plain", null).statements()).hasSize(4);
+        assertThat(four.extract(fourHtml, "text/html", null).statements()).hasSize(4);
+        assertThat(four.extract(twoBlocksOfFourLines, "text/plain", null).statements()).hasSize(4);
+        assertThatThrownBy(() -> four.extract(fourText + "\n\nJane Doe: Five.", "text/plain", null))
+                .isInstanceOf(UnparseableDocumentException.class)
+                .hasMessageContaining("more than 4 paragraphs; the parser's limit is 4 paragraphs");
+        assertThatThrownBy(() -> four.extract(fourHtml + "<p>Five.</p>", "text/html", null))
+                .isInstanceOf(UnparseableDocumentException.class)
+                .hasMessageContaining("more than 4 paragraphs; the parser's limit is 4 paragraphs");
+        assertThatThrownBy(() -> four.extract(twoBlocksOfFourLines + "\nJane Doe: Five.", "text/plain", null))
+                .isInstanceOf(UnparseableDocumentException.class)
+                .hasMessageContaining("more than 4 paragraphs and lines that open with a speaker label");
     }
 
     /** 0 is "a", 25 "z", 26 "ba": distinct letters-only words. */

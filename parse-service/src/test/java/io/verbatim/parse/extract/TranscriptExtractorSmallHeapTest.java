@@ -33,9 +33,49 @@ class TranscriptExtractorSmallHeapTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.MINUTES)
     void everyHostileShapeIsParsedOrRefusedInTimeWithinASmallHeap() throws IOException, InterruptedException {
+        List<String[]> results = runInSmallHeap(CHARS, "");
+
+        assertThat(results.size()).as("shapes generated").isGreaterThan(40);
+        for (String[] result : results) {
+            assertThat(result[1]).as("outcome of %s: %s", result[0], result[4]).isIn("parsed", "refused");
+            assertThat(Long.parseLong(result[2])).as("milliseconds for %s (twice the parse deadline)", result[0])
+                    .isLessThan(MILLIS_PER_DOCUMENT);
+        }
+        assertThat(results).as("the reproduction of finding 1").anySatisfy(r -> assertThat(r[0])
+                .isEqualTo("nested-bold-paragraph"));
+    }
+
+    /**
+     * The shapes with the most turns per character at the parser's largest document, four million characters: one
+     * paragraph per "Q: a" (before the bound on paragraphs, 670,000 turns exhausted this heap), an HTML paragraph per
+     * label, and a block whose every line opens with a label. Each is refused naming the bound on paragraphs.
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void theMostTurnsPerCharacterAreRefusedAtTheParagraphBoundWithinASmallHeap()
+            throws IOException, InterruptedException {
+        int chars = ParseLimits.DEFAULT_MAX_CHARS - 1_000;
+        List<String[]> results = new ArrayList<>(runInSmallHeap(chars, "one-line-turns"));
+        results.addAll(runInSmallHeap(chars, "labelled-lines-in-one-block"));
+
+        assertThat(results).extracting(r -> r[0])
+                .containsExactly("one-line-turns", "one-line-turns-html", "labelled-lines-in-one-block");
+        for (String[] result : results) {
+            assertThat(result[1]).as("outcome of %s: %s", result[0], result[4]).isEqualTo("refused");
+            assertThat(result[4]).as("reason for %s", result[0]).endsWith("(verbatim.parse.max-paragraphs)");
+        }
+    }
+
+    /**
+     * Runs the shapes whose names start with {@code shapes} ("" for all) at about {@code chars} characters through
+     * {@link HostileDocumentsRun} in a JVM of {@value #HEAP} heap, and returns its line per shape (shape, outcome,
+     * milliseconds, peak heap in MB, kind or reason), after checking that the run ended normally and gave a line for
+     * every shape it generated.
+     */
+    private static List<String[]> runInSmallHeap(int chars, String shapes) throws IOException, InterruptedException {
         Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + HEAP, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                HostileDocumentsRun.class.getName(), Integer.toString(CHARS), Long.toString(SEED))
+                HostileDocumentsRun.class.getName(), Integer.toString(chars), Long.toString(SEED), shapes)
                 .redirectErrorStream(true).start();
         List<String[]> results = new ArrayList<>();
         List<String> output = new ArrayList<>();
@@ -55,14 +95,7 @@ class TranscriptExtractorSmallHeapTest {
         }
 
         assertThat(run.waitFor()).as("exit code of the small-heap run; its output: %s", output).isZero();
-        assertThat(expected).as("shapes generated").isGreaterThan(40);
-        assertThat(results).as("one line per shape").hasSize(expected);
-        for (String[] result : results) {
-            assertThat(result[1]).as("outcome of %s: %s", result[0], result[4]).isIn("parsed", "refused");
-            assertThat(Long.parseLong(result[2])).as("milliseconds for %s (twice the parse deadline)", result[0])
-                    .isLessThan(MILLIS_PER_DOCUMENT);
-        }
-        assertThat(results).as("the reproduction of finding 1").anySatisfy(r -> assertThat(r[0])
-                .isEqualTo("nested-bold-paragraph"));
+        assertThat(results).as("one line per shape generated (%d)", expected).hasSize(expected);
+        return results;
     }
 }

@@ -123,8 +123,12 @@ class ParseFlowTest {
 
     @Test
     void aDocumentWhoseParsedRecordWouldBeTooLargeIsDeadLetteredAndThePartitionGoesOn() {
-        // 1.2 MB of one-line turns parses into 60,000 statements: a record of more than the 7 MiB limit
-        String body = "Vladimir Putin: Yes.\n\nKim Jong-un: No.\n\n".repeat(30_000) + UUID.randomUUID();
+        // 2.9 MB of one-line turns of two speakers labelled "name, role" parses into 40,000 statements, each repeating
+        // its speaker's name, role and label: a record of about 10 MB, over the 7 MiB limit, from a document within
+        // the parser's bounds (4 million characters, 50,000 paragraphs)
+        String body = ("Anna Smirnova, chief metrology engineer at the Baltic Shipping Company: Yes.\n\n"
+                + "Ivan Petrov, Head of Regional Studies at the Moscow Institute: No.\n\n").repeat(20_000)
+                + UUID.randomUUID();
         TranscriptFetched huge = TranscriptFetched.of(null, "test", Instant.now(), "text/plain", body);
         TranscriptFetched next = TranscriptFetched.of(null, "test", Instant.now(), "text/plain",
                 "Vladimir Putin: After the big one. " + UUID.randomUUID());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -41,8 +42,22 @@ public final class HostileDocuments {
 
     /** Every shape, each about {@code chars} characters long (a few are shorter by nature), in a fixed order. */
     public List<HostileDocument> documents(int chars) {
+        return documents(chars, shape -> true);
+    }
+
+    /**
+     * The shapes that {@code shapes} accepts, as {@link #documents(int)} makes them (the same bodies for the same
+     * seed): the others are made and dropped one by one, so a run of a few shapes at a size where all of them would
+     * not fit in the heap holds only its own.
+     */
+    public List<HostileDocument> documents(int chars, Predicate<String> shapes) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<HostileDocument> all = new ArrayList<>();
+        List<HostileDocument> all = new ArrayList<>() {
+            @Override
+            public boolean add(HostileDocument document) {
+                return shapes.test(document.shape()) && super.add(document);
+            }
+        };
         // Issue 12, findings 1 and 2, exactly as reported (their size is their own).
         all.add(html("nested-bold-paragraph", "<p><i>i</i>" + "<b>".repeat(600) + "y ".repeat(500_000) + "</p>"));
         all.add(html("bold-label-then-spaces", "<p><b>A</b>" + " ".repeat(200_000) + "x</p>"));
@@ -126,6 +141,14 @@ public final class HostileDocuments {
         all.add(markdown("front-matter-never-closed", "---\n" + "title: x\n".repeat(chars / 9)));
         all.add(text("remark-megabytes", "Vladimir Putin: (" + "x ".repeat(chars / 2 - 20) + ")"));
         all.add(text("many-inline-remarks", "Vladimir Putin: " + "(Laughter.) ".repeat(chars / 12 - 2)));
+
+        // The most turns per character: a turn per short paragraph, or per line of one block (a bounds review of
+        // issue 11's classes: four million characters of them were 1.3 million turns and a full 256 MB heap).
+        all.add(text("one-line-turns", "Jane Doe: Hello.\n\n" + "Q: a\n\n".repeat(Math.max(1, (chars - 20) / 6))));
+        all.add(html("one-line-turns-html", "<p><b>Jane Doe:</b> Hello.</p>"
+                + "<p><b>Q:</b> a</p>".repeat(Math.max(1, (chars - 40) / 18))));
+        all.add(text("labelled-lines-in-one-block", "Jane Doe: Hello.\n\nJohn Roe: Hi.\n"
+                + "Jane Doe: a\nJohn Roe: b\n".repeat(Math.max(1, (chars - 40) / 24))));
         return all;
     }
 
