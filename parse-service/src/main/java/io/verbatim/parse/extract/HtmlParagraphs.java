@@ -15,7 +15,8 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 
 /**
- * The turn rules shared by every HTML reader: turns one {@code <p>} element into a {@link SourceBlock}.
+ * The turn rules shared by every HTML reader: turns one {@code <p>} element into a {@link SourceBlock}, or into one per
+ * part when a line inside it opens with a bold label after a line break.
  *
  * <p>A label is the bold run at the start of a paragraph, up to a colon that may sit inside or outside the bold, with
  * an optional bracketed annotation before the colon: {@code <b>Marine Le Pen</b> <i>(retranslated)</i><b>: </b>}.
@@ -106,25 +107,27 @@ final class HtmlParagraphs {
         List<Integer> plainLabelled = new ArrayList<>();
         List<String> candidates = new ArrayList<>();
         for (Element paragraph : paragraphs) {
-            deadline.check();
-            SourceBlock block = block(paragraph);
-            if (block == null) {
-                continue;
-            }
-            if (isPlain(block)) {
-                Optional<SpeakerLabelParser.LeadingLabel> plain = labels.findLeadingLabel(block.fullText())
-                        .filter(found -> !found.timeStamped()); // class 34 is for plain-text transcripts only
-                if (plain.isPresent()) {
-                    block = SourceBlock.labelled(plain.get().label(),
-                            WhitespaceNormalizer.normalize(plain.get().rest()), block.fullText());
-                    plainLabelled.add(blocks.size());
+            for (Element part : partsAtBoldLabelsAfterBreaks(paragraph, blocks.size(), deadline)) {
+                deadline.check();
+                SourceBlock block = block(part);
+                if (block == null) {
+                    continue;
                 }
+                if (isPlain(block)) {
+                    Optional<SpeakerLabelParser.LeadingLabel> plain = labels.findLeadingLabel(block.fullText())
+                            .filter(found -> !found.timeStamped()); // class 34 is for plain-text transcripts only
+                    if (plain.isPresent()) {
+                        block = SourceBlock.labelled(plain.get().label(),
+                                WhitespaceNormalizer.normalize(plain.get().rest()), block.fullText());
+                        plainLabelled.add(blocks.size());
+                    }
+                }
+                if (block.hasLabel()) {
+                    candidates.add(block.label());
+                }
+                blocks.add(block);
+                limits.checkParagraphs(blocks.size());
             }
-            if (block.hasLabel()) {
-                candidates.add(block.label());
-            }
-            blocks.add(block);
-            limits.checkParagraphs(blocks.size());
         }
         Set<String> pageWords = SpeakerLabelParser.oneWordLabelsOfPage(candidates);
         List<Integer> accepted = new ArrayList<>();
@@ -155,6 +158,81 @@ final class HtmlParagraphs {
             }
         }
         return blocks;
+    }
+
+    /**
+     * The paragraph, or its parts when a line after a line break opens with a bold speaker label: two turns typed into
+     * one {@code <p>} ({@code <p><b>Vladimir Putin:</b> Good afternoon.<br><b>Anna Smirnova:</b> Good afternoon.</p>})
+     * are two paragraphs, as a bold label at the start of a line marks a turn as it does at the start of a paragraph
+     * ({@link #opensTurnAfterLineBreak}). A line break before anything else (plain text, italics, a bold run that is no
+     * such label) keeps the line in its paragraph. The parts count toward the bound on paragraphs as they are found,
+     * {@code blocksBefore} being the blocks of the paragraphs before this one. Each part is a new {@code <p>} holding copies of its nodes; the page is left as it is. Linear in the
+     * paragraph's nodes: each is looked at once, and only lines that open with a bold run are copied to be read.
+     */
+    private List<Element> partsAtBoldLabelsAfterBreaks(Element paragraph, int blocksBefore, ParseDeadline deadline) {
+        List<Node> nodes = paragraph.childNodes();
+        List<Integer> starts = new ArrayList<>();
+        boolean lineStart = false;
+        for (int index = 0; index < nodes.size(); index++) {
+            Node node = nodes.get(index);
+            if (node instanceof Element element && element.normalName().equals("br")) {
+                lineStart = true;
+                continue;
+            }
+            if (node instanceof TextNode text && WhitespaceNormalizer.isBlank(text.getWholeText())) {
+                continue;
+            }
+            if (lineStart && node instanceof Element element && (isBoldTag(element) || isWrapperOfBold(element))) {
+                deadline.check();
+                BoldLabel label = boldLabel(copyOf(nodes, index, lineEnd(nodes, index)));
+                if (label != null && opensTurnAfterLineBreak(label.text())) {
+                    starts.add(index);
+                    limits.checkParagraphs(blocksBefore + starts.size() + 1); // each part becomes a block
+                }
+            }
+            lineStart = false;
+        }
+        if (starts.isEmpty()) {
+            return List.of(paragraph);
+        }
+        List<Element> parts = new ArrayList<>(starts.size() + 1);
+        int from = 0;
+        for (int start : starts) {
+            parts.add(copyOf(nodes, from, start));
+            from = start;
+        }
+        parts.add(copyOf(nodes, from, nodes.size()));
+        return parts;
+    }
+
+    /**
+     * Whether a bold label at the start of a line inside a paragraph starts a turn: a label of two or more words, or
+     * an unnamed voice ("Question:", "Reply:"). A one-word bold run and colon after a line break ("<b>First:</b>
+     * growth", "<b>Note:</b> …") is more often a list or a note inside speech than a speaker.
+     */
+    private boolean opensTurnAfterLineBreak(String label) {
+        String text = WhitespaceNormalizer.normalize(label);
+        return labels.looksLikeLabel(label, false)
+                && (text.indexOf(' ') > 0 || SpeakerLabelParser.isUnnamedVoice(text));
+    }
+
+    /** The index of the first line break at or after {@code from}, or the number of nodes. */
+    private static int lineEnd(List<Node> nodes, int from) {
+        for (int index = from; index < nodes.size(); index++) {
+            if (nodes.get(index) instanceof Element element && element.normalName().equals("br")) {
+                return index;
+            }
+        }
+        return nodes.size();
+    }
+
+    /** A new {@code <p>} holding copies of the nodes from {@code from} (inclusive) to {@code to} (exclusive). */
+    private static Element copyOf(List<Node> nodes, int from, int to) {
+        Element part = new Element("p");
+        for (int index = from; index < to; index++) {
+            part.appendChild(nodes.get(index).clone());
+        }
+        return part;
     }
 
     /** Whether the paragraph opens with a bold speaker label. */

@@ -325,6 +325,24 @@ class TranscriptExtractorHostileInputTest {
                 .hasMessageContaining("more than 4 paragraphs and lines that open with a speaker label");
     }
 
+    /**
+     * Class 44: one {@code <p>} of a hundred thousand lines, each a bold label after a line break, is split in one
+     * pass over its nodes (each line is copied once to be read); with the default bound it is refused as it is split.
+     */
+    @Test
+    @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aParagraphOfAHundredThousandLabelledLinesIsSplitInOnePass() {
+        String page = "<p><b>Jane Doe:</b> Hello." + "<br><b>John Roe:</b> a<br><b>Jane Doe:</b> b".repeat(50_000)
+                + "</p>";
+
+        ExtractedTranscript result = patientWithoutParagraphBound.extract(page, "text/html", null);
+
+        assertThat(result.statements()).hasSize(100_001);
+        assertThatThrownBy(() -> patient.extract(page, "text/html", null))
+                .isInstanceOf(UnparseableDocumentException.class)
+                .hasMessageContaining("more than 50,000 paragraphs");
+    }
+
     /** 0 is "a", 25 "z", 26 "ba": distinct letters-only words. */
     private static String letters(int number) {
         StringBuilder word = new StringBuilder();

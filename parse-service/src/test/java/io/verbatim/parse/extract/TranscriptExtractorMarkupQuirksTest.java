@@ -10,12 +10,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Classes 37-43 (issue 11): markup quirks that a second review with made-up pages found the parser getting wrong, none
+ * Classes 37-44 (issue 11): markup quirks that a second review with made-up pages found the parser getting wrong, none
  * of them in the gold set. An unnamed voice or occupation that opens two or more paragraphs is a label in any case;
  * an interview typed one turn per line, with no blank lines, is split at labels that open two or more lines; a middle
  * initial belongs to a member's name; "Q" then one space and a dash is a question; "END" closes a White
  * House text; an annotation in italics between the bold's brackets is the label's; a bold label wrapped in a span
- * is still a label. One test per class, with guards for what must not change.
+ * is still a label; a bold label after a line break starts a turn inside one paragraph. One test per class, with
+ * guards for what must not change.
  */
 class TranscriptExtractorMarkupQuirksTest {
 
@@ -308,5 +309,45 @@ class TranscriptExtractorMarkupQuirksTest {
         assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::paragraphs)
                 .containsExactly(tuple("Vladimir Putin",
                         List.of("Mr Vaino, what is on the agenda?", "As the Decree: says, we go on.")));
+    }
+
+    // --- class 44: two turns in one paragraph, a line break between them ------------------------------------------
+
+    @Test
+    void aBoldLabelAfterALineBreakStartsATurnInsideOneParagraph() {
+        String html = TranscriptExtractorLabelFormsTest.kremlin("",
+                "<p><b>Minister of Economic Development Maxim Oreshkin:</b> Inflation is at 4.1 percent.<br>"
+                        + "<b>Vladimir Putin:</b> Is that the annual rate?<br />\n<b>Maxim Oreshkin:</b> Yes,"
+                        + " year on year.<br>It is lower than in May.</p>"
+                        + "<p><b>Vladimir Putin:</b> Good.</p>");
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", KREMLIN);
+
+        assertThat(transcript.statements())
+                .extracting(s -> s.speaker().name(), s -> s.speaker().role(), Statement::paragraphs)
+                .containsExactly(
+                        tuple("Maxim Oreshkin", "Minister of Economic Development",
+                                List.of("Inflation is at 4.1 percent.")),
+                        tuple("Vladimir Putin", null, List.of("Is that the annual rate?")),
+                        tuple("Maxim Oreshkin", "Minister of Economic Development",
+                                List.of("Yes, year on year. It is lower than in May.")),
+                        tuple("Vladimir Putin", null, List.of("Good.")));
+    }
+
+    @Test
+    void aLineBreakBeforeAnythingButABoldLabelKeepsTheLineInItsTurn() {
+        String html = "<html><head><title>Meeting with students</title></head><body><article>"
+                + "<p><b>Jane Doe:</b> We have three aims:<br>first, growth;<br><b>second</b>, jobs;<br>"
+                + "<i>(Applause.)</i><br><b>Third: fairness.</b></p>"
+                + "<p><b>John Roe:</b> Thank you.<br><br>Next question.</p>"
+                + "</article></body></html>";
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::paragraphs)
+                .containsExactly(
+                        tuple("Jane Doe", List.of("We have three aims: first, growth; second, jobs; (Applause.)"
+                                + " Third: fairness.")),
+                        tuple("John Roe", List.of("Thank you. Next question.")));
     }
 }
