@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.verbatim.events.EventJson;
 import io.verbatim.events.EventTypes;
@@ -45,21 +44,13 @@ import org.junit.jupiter.api.Test;
  * stayed unsent, and readiness dropped after {@code max-lag}. The relay now parks that row (status and reason in the
  * outbox, a metric, a log line) and publishes the others exactly once. The producer's limit is now 8 MiB by default
  * (record sizes agree along the path, docs/reliability.md), which a 650 KB statement fits; this test runs with the
- * 1 MiB limit of the reproduction ({@link IssueReproductionLimit}), so that the same statement exceeds it.
+ * 1 MiB limit of the reproduction ({@link RelayAndAdminProfile}), so that the same statement exceeds it.
  */
 @QuarkusTest
-@TestProfile(OutboxParkingTest.IssueReproductionLimit.class)
+@TestProfile(RelayAndAdminProfile.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class OutboxParkingTest {
-
-    /** The {@code statements-new} producer with Kafka's default 1 MiB {@code max.request.size}, as in finding 3. */
-    public static class IssueReproductionLimit implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.messaging.outgoing.statements-new.max.request.size", "1048576");
-        }
-    }
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** "Vladimir Putin: " + 650 KB of words, as in the reproduction; its event carries it twice (text, paragraphs). */

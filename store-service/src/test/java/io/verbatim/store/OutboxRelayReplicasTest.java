@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.verbatim.events.EventJson;
 import io.verbatim.events.StatementNew;
@@ -63,18 +62,11 @@ import org.junit.jupiter.api.Timeout;
  * at once, out of {@code ordinal} order. A relay now claims a whole document under an advisory lock.
  */
 @QuarkusTest
-@TestProfile(OutboxRelayReplicasTest.SmallBatches.class)
+// outbox batches of 30 rows, which end inside a document's STATEMENTS rows: a relay claiming rows would split it
+@TestProfile(RelayAndAdminProfile.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class OutboxRelayReplicasTest {
-
-    /** Batches smaller than a document, so that a relay claiming rows rather than documents would split them. */
-    public static class SmallBatches implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("verbatim.store.outbox.batch-size", "30");
-        }
-    }
 
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final int STATEMENTS = 25;

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.verbatim.events.EventJson;
@@ -36,23 +35,15 @@ import org.junit.jupiter.api.Test;
  * record.
  */
 @QuarkusTest
-@TestProfile(SpeakerCorrectionsTest.WithAdminKey.class)
+@TestProfile(RelayAndAdminProfile.class) // the admin API on, with RelayAndAdminProfile.ADMIN_KEY
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class SpeakerCorrectionsTest {
 
-    static final String KEY = "admin-key-" + UUID.randomUUID();
+    static final String KEY = RelayAndAdminProfile.ADMIN_KEY;
     private static final Duration WAIT = Duration.ofSeconds(90);
     /** Letters only, so that the names of this run are new surnames. */
     private static final String RUN = UUID.randomUUID().toString().replaceAll("[^a-z]", "");
-
-    public static class WithAdminKey implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("verbatim.store.admin.api-key", KEY);
-        }
-    }
 
     @Test
     void mergedSpeakerStatementsAnswerUnderTheKeptIdAndTheOldIdRedirects() {
