@@ -37,7 +37,8 @@ final class GenericHtmlReader {
             "[aria-hidden=true]", "[style~=(?i)display\\s*:\\s*none]", "[role=navigation]", "[role=contentinfo]",
             "[role=complementary]", "[role=banner]"));
     private static final Pattern BOILERPLATE_NAME = Pattern.compile("(?i)(?:^|[\\s_-])(?:menu|menus|nav|navbar"
-            + "|navigation|footer|sidebar|comment|comments|share|sharing|social|related|promo|promotion|cookie|cookies"
+            + "|navigation|footer|sidebar|comment|comments|share|sharing|social|related|relatedposts|relatedarticles"
+            + "|promo|promotion|cookie|cookies"
             + "|consent|subscribe|subscription|newsletter|recent[-_]posts|recent[-_]entries|breadcrumb|breadcrumbs"
             + "|tooltip|advert|advertisement|popup|modal)(?:$|[\\s_-])");
     private static final Pattern CONTENT_NAME = Pattern.compile(

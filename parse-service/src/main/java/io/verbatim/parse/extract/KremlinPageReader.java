@@ -8,10 +8,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -224,14 +226,15 @@ final class KremlinPageReader {
 
     /** Geography and topic tags of the page (persons are listed apart). */
     private static List<String> tags(List<Element> tagLinks) {
-        List<String> tags = new ArrayList<>();
+        // a set, not a list's contains: 130,000 tag links took 10-19 s compared with each other
+        Set<String> tags = new LinkedHashSet<>();
         for (Element link : tagLinks) {
             String text = WhitespaceNormalizer.normalize(link.text());
-            if (!link.attr("href").contains("/catalog/persons/") && !text.isEmpty() && !tags.contains(text)) {
+            if (!link.attr("href").contains("/catalog/persons/") && !text.isEmpty()) {
                 tags.add(text);
             }
         }
-        return tags;
+        return List.copyOf(tags);
     }
 
     /**

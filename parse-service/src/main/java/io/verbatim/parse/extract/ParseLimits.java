@@ -29,8 +29,8 @@ public record ParseLimits(int maxChars, int maxDepth, Duration deadline, int max
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
     /**
      * The longest corpus and pool transcripts have about 900 paragraphs, a day's Hansard a few thousand: 50,000 leaves
-     * room for any real transcript, while four million characters of one-line paragraphs ("Q:" and a blank line,
-     * a million turns) no longer fill a 256 MB heap with turns.
+     * room for any real transcript, while four million characters of one-line paragraphs ("Q: a" and a blank line,
+     * 670,000 turns, which ran out of a 128 MB heap) are refused.
      */
     public static final int DEFAULT_MAX_PARAGRAPHS = 50_000;
 

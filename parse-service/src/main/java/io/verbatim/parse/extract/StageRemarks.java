@@ -29,13 +29,22 @@ final class StageRemarks {
     private static final Pattern FURNITURE = Pattern.compile(
             "(?i)^(?:" + TIME_STAMP_FORM
                     + "|(?:transcript\\s+)?originally published by .{1,80}"
-                    + "|published in sections:.*|publication date:.*|direct link:.*|text version|see also)$");
+                    + "|published in sections:.*|publication date:.*|direct link:.*|text version|see also"
+                    // a copyright line: "Copyright © 2024 NPR. All rights reserved.", "© 2019 Westminster Notebook"
+                    + "|(?:copyright\\s*)?©.{0,200}|copyright\\s+(?:\\(c\\)\\s*)?\\d{4}\\b.{0,200})$");
+    /**
+     * A licence notice: "Contains Parliamentary information licensed under the Open Parliament Licence v3.0." (which
+     * every republished Hansard carries), "This work is licensed under a Creative Commons … License." Only tried on
+     * paragraphs that hold "licen", as it has to scan the paragraph.
+     */
+    private static final Pattern LICENCE_NOTICE = Pattern.compile(
+            "(?i)^.{0,100}\\blicen[cs]ed under (?:the|a|an) .{0,100}\\blicen[cs]e\\b.{0,60}$");
     /** A photo credit; only tried on paragraphs that hold the word, as it has to scan the whole paragraph. */
     private static final Pattern PHOTO_CREDIT = Pattern.compile(
             "(?i)^.{0,200}\\bphoto(?:graph)?s?(?: by|:)\\s.{0,200}$");
 
     private static final Pattern DOCUMENT_END = Pattern.compile(
-            "(?i)^(?:editor[’']?s note\\b.*|recent posts|related posts|related articles|contact us|translate »"
+            "(?i)^[*_]{0,3}(?:editor[’']?s note\\b.*|recent posts|related posts|related articles|contact us|translate »"
                     + "|share this:?.*|leave a (?:reply|comment).*|\\d+ comments?|comments|start typing and press enter"
                     + " to search)$");
     private static final Pattern ATTRIBUTION = Pattern.compile(
@@ -51,11 +60,13 @@ final class StageRemarks {
             + "|speaks \\p{Lu}\\p{L}{2,20}|speaking \\p{Lu}\\p{L}{2,20}))"
             + "\\s*\\.?\\s*\\)\\s*");
     /**
-     * A procedural narrative of a parliamentary record, standing as a paragraph of its own: up to eight capitalised
-     * words naming a member or an office, then "rose", "indicated dissent" or "indicated assent".
+     * A procedural narrative of a parliamentary record, standing as a paragraph of its own: up to ten capitalised
+     * words naming a member or an office, with the member's bracketed constituency and party and "hon." or "right"
+     * among them ("Mr Peter Bone (Wellingborough) (Con) rose—", "Several hon. Members rose—"), then "rose",
+     * "indicated dissent" or "indicated assent".
      */
     private static final Pattern PROCEDURAL_NARRATIVE = Pattern.compile(
-            "^(?:\\p{Lu}[\\p{L}\\p{M}.'’\\-]*\\s(?:(?:of|the|for|and)\\s)?){1,8}"
+            "^(?:(?:\\p{Lu}[\\p{L}\\p{M}.'’\\-]*|\\([^()]{1,60}\\)|hon\\.|right)\\s(?:(?:of|the|for|and)\\s)?){1,10}"
                     + "(?:rose|indicated (?:dissent|assent))\\s*[.—–\\-]*$");
 
     private StageRemarks() {
@@ -143,13 +154,13 @@ final class StageRemarks {
         if (normalized.length() < 3) {
             return false;
         }
-        // "* * *" (three or more stars or bullets, spaces between) or "---" (three or more of one kind of rule
-        // characters, mixed): a loop, as the regular expression ^(?:[*•·]\s*){3,}$ recursed once per star and
+        // "* * *" (three or more stars or bullets, spaces between) or "---" (three or more rule characters, mixed;
+        // "###" is the White House's closing mark): a loop, as the regular expression ^(?:[*•·]\s*){3,}$ recursed once per star and
         // overflowed the stack on a long run (issue 12)
         char first = normalized.charAt(0);
-        if ("-_=".indexOf(first) >= 0) {
+        if ("-_=#".indexOf(first) >= 0) {
             for (int i = 0; i < normalized.length(); i++) {
-                if ("-_=".indexOf(normalized.charAt(i)) < 0) {
+                if ("-_=#".indexOf(normalized.charAt(i)) < 0) {
                     return false;
                 }
             }
@@ -215,7 +226,8 @@ final class StageRemarks {
     /** Page furniture: time stamps, photo credits, attribution lines, the Kremlin footer. */
     static boolean isFurniture(String normalized) {
         return FURNITURE.matcher(normalized).matches()
-                || containsIgnoreAsciiCase(normalized, "photo") && PHOTO_CREDIT.matcher(normalized).matches();
+                || containsIgnoreAsciiCase(normalized, "photo") && PHOTO_CREDIT.matcher(normalized).matches()
+                || containsIgnoreAsciiCase(normalized, "licen") && LICENCE_NOTICE.matcher(normalized).matches();
     }
 
     /**

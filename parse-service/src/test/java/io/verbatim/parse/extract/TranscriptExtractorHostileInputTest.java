@@ -343,6 +343,33 @@ class TranscriptExtractorHostileInputTest {
                 .hasMessageContaining("more than 50,000 paragraphs");
     }
 
+    /**
+     * Tags are collected in a set (an adversarial review of the paragraph bound): front matter listing 100,000
+     * distinct tags took 9 s and its 4-million-character version ran past 300 s with no refusal, as each tag was
+     * compared with every one before it; so were 130,000 tag links of a Kremlin page (10-19 s).
+     */
+    @Test
+    @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void hundredsOfThousandsOfDistinctTagsAreCollectedInLinearTime() {
+        StringBuilder frontMatter = new StringBuilder("---\ntitle: Tagged\ntags: [");
+        StringBuilder kremlin = new StringBuilder("<html><body><div class=\"read__internal_content\">"
+                + "<p><b>Vladimir Putin:</b> Hello.</p></div><div class=\"read__tags\">");
+        for (int i = 0; frontMatter.length() < 3_900_000; i++) {
+            frontMatter.append(i == 0 ? "" : ", ").append("tag").append(letters(i));
+            if (i < 90_000) {
+                kremlin.append("<a rel=\"tag\" href=\"/t/").append(i).append("\">t").append(letters(i)).append("</a>");
+            }
+        }
+        String markdown = frontMatter.append("]\n---\nJane Doe: Hello.\n\nJohn Roe: Hi.\n").toString();
+        String page = kremlin.append("</div></body></html>").toString();
+
+        ExtractedTranscript tagged = patient.extract(markdown, "text/markdown", null);
+        ExtractedTranscript kremlinTagged = patient.extract(page, "text/html", "http://en.kremlin.ru/events/1");
+
+        assertThat(tagged.tags()).hasSizeGreaterThan(400_000).doesNotHaveDuplicates();
+        assertThat(kremlinTagged.tags()).hasSize(90_000);
+    }
+
     /** 0 is "a", 25 "z", 26 "ba": distinct letters-only words. */
     private static String letters(int number) {
         StringBuilder word = new StringBuilder();

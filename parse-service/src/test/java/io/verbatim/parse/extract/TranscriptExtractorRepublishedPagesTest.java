@@ -1,0 +1,108 @@
+package io.verbatim.parse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.verbatim.events.TranscriptParsed.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Classes 45-46 (issue 11): what an eighth review with made-up pages found at the end of republished transcripts (a
+ * blog's Hansard, a broadcaster's interview, a White House release) and in a parliamentary record's procedural lines.
+ * Class 45: the page's closing furniture (a copyright line, a licence notice, the "###" closing mark, a "Share this
+ * post:" line in Markdown emphasis, a blog's related-posts box) is not speech of the last turn. Class 46: "rose—" after
+ * a member's bracketed constituency and party, or after "hon. Members", is a remark between turns, not speech.
+ */
+class TranscriptExtractorRepublishedPagesTest {
+
+    private final TranscriptExtractor extractor = new TranscriptExtractor();
+
+    // --- class 45: closing furniture of a republished page ------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Copyright © 2024 NPR. All rights reserved.", "© 2019 Westminster Notebook.",
+            "Copyright 2021 The Conversation.",
+            "Contains Parliamentary information licensed under the Open Parliament Licence v3.0.",
+            "This work is licensed under a Creative Commons Attribution 4.0 International License.", "###",
+            "*Share this post:* [Twitter](https://twitter.com) | [Facebook](https://facebook.com)"})
+    void aClosingLineOfThePageIsNotSpeechOfTheLastTurn(String closing) {
+        String text = "Ceasefire talks\n\nSTEVE INSKEEP: Is a ceasefire close?\n\nANTONY BLINKEN: We are working on"
+                + " it.\n\nSTEVE INSKEEP: Thank you, Mr. Secretary.\n\n" + closing + "\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/markdown", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::paragraphs)
+                .containsExactly(
+                        tuple("Steve Inskeep", List.of("Is a ceasefire close?")),
+                        tuple("Antony Blinken", List.of("We are working on it.")),
+                        tuple("Steve Inskeep", List.of("Thank you, Mr. Secretary.")));
+    }
+
+    @Test
+    void aBlogsRelatedPostsBoxIsNotSpeech() {
+        String html = "<html><head><title>Budget statement: the key exchanges</title></head><body><main><article>"
+                + "<div class=\"entry-content\"><p><strong>Mr Speaker:</strong> Order. I call the Chancellor.</p>"
+                + "<p><strong>The Chancellor of the Exchequer (Rishi Sunak):</strong> The Budget is for everyone.</p>"
+                + "<div id=\"jp-relatedposts\" class=\"jp-relatedposts\"><h3><em>Related</em></h3>"
+                + "<p><a href=\"/2019/03/pmqs-6-march/\">PMQs: 6 March</a></p></div></div></article></main></body></html>";
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::paragraphs)
+                .containsExactly(
+                        tuple("Mr Speaker", List.of("Order. I call the Chancellor.")),
+                        tuple("Rishi Sunak", List.of("The Budget is for everyone.")));
+    }
+
+    @Test
+    void copyrightAndLicencesSpokenAboutInsideSpeechStaySpeech() {
+        String text = "Lecture on authors' rights\n\nJane Doe: Copyright law protects the author, and the © sign"
+                + " is only a reminder.\n\nJohn Roe: So a work licensed under a Creative Commons licence is still"
+                + " protected? I thought it was free to take, which many people believe, and the licence says"
+                + " otherwise in several of its clauses, which we should read together now.\n\nJane Doe: Yes.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.paragraphs().size()).containsExactly(1, 1, 1);
+        assertThat(transcript.statements().get(0).paragraphs().get(0)).startsWith("Copyright law");
+    }
+
+    // --- class 46: "rose—" after a member's constituency and party ----------------------------------------------------
+
+    @Test
+    void aMemberWhoRoseBetweenTwoCallsOfTheSpeakerIsARemarkAndTheSecondCallANewTurn() {
+        String html = "<html><head><title>Backbench business</title></head><body><article>"
+                + "<p><strong>Mr Speaker:</strong> Order. I call Mr Peter Bone.</p>"
+                + "<p>Mr Peter Bone (Wellingborough) (Con) rose—</p>"
+                + "<p><strong>Mr Speaker:</strong> Order. The debate is time-limited.</p>"
+                + "<p><strong>Mr Peter Bone (Wellingborough) (Con):</strong> Thank you, Mr Speaker.</p>"
+                + "<p>Several hon. Members rose—</p>"
+                + "<p><strong>Mr Speaker:</strong> I call Chris Bryant.</p>"
+                + "</article></body></html>";
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::paragraphs)
+                .containsExactly(
+                        tuple("Mr Speaker", List.of("Order. I call Mr Peter Bone.")),
+                        tuple("Mr Speaker", List.of("Order. The debate is time-limited.")),
+                        tuple("Peter Bone", List.of("Thank you, Mr Speaker.")),
+                        tuple("Mr Speaker", List.of("I call Chris Bryant.")));
+        assertThat(transcript.remarks()).containsExactly("Mr Peter Bone (Wellingborough) (Con) rose—",
+                "Several hon. Members rose—");
+    }
+
+    @Test
+    void aSentenceThatEndsInRoseIsSpeech() {
+        String text = "Debate\n\nJane Doe: Prices rose.\n\nJohn Roe: And the (Treasury) figures rose—\n\n"
+                + "Jane Doe: They did.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.paragraphs().get(0))
+                .containsExactly("Prices rose.", "And the (Treasury) figures rose—", "They did.");
+    }
+}
