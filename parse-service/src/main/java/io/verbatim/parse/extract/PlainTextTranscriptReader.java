@@ -36,11 +36,19 @@ final class PlainTextTranscriptReader {
             "^\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?$");
     private static final String MONTH = "(January|February|March|April|May|June|July|August|September|October"
             + "|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)";
-    /** A date line: "March 3, 2023", "Friday, March 3, 2023", "3 March 2023", "2023-03-03". */
-    private static final Pattern DATE_LINE = Pattern.compile("(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s)?"
+    /**
+     * A date line: "March 3, 2023", "Friday, March 3, 2023", "3 March 2023", "2023-03-03"; also after "Published",
+     * "Posted on" or "Updated", in Markdown emphasis ("*March 3, 2022*"), and with the time after it ("March 12, 2024
+     * 5:04 AM ET").
+     */
+    private static final Pattern DATE_LINE = Pattern.compile("(?i)^[*_]{0,2}(?:(?:published|posted|updated)(?:\\son)?:?\\s)?"
+            + "(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s)?"
             + "(?:" + MONTH + "\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?,?\\s(\\d{4})"
             + "|(\\d{1,2})(?:st|nd|rd|th)?\\s" + MONTH + "\\.?,?\\s(\\d{4})"
-            + "|(\\d{4})-(\\d{2})-(\\d{2}))\\.?$");
+            + "|(\\d{4})-(\\d{2})-(\\d{2}))"
+            + "(?:,?\\s(?:at\\s)?\\d{1,2}:\\d{2}\\s?(?:[ap]\\.?m\\.?)?(?:\\s[a-z]{2,4})?)?\\.?[*_]{0,2}$");
+    /** A byline under a title: "By Sarah Lyall", "Interview by Jane Doe". */
+    private static final Pattern BYLINE = Pattern.compile("^(?:By|Interview by|Interviewed by)\\s\\p{Lu}.{0,80}$");
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
             "oct", "nov", "dec");
 
@@ -101,7 +109,8 @@ final class PlainTextTranscriptReader {
             }
             if (openingLines) {
                 openingLines = false; // only the blocks before the first other block can be title and date
-                TitleAndDate opening = leadingLabels.get(i).isEmpty() ? titleAndDate(blockLines.get(i)) : null;
+                TitleAndDate opening = leadingLabels.get(i).isEmpty()
+                        || !titleTaken && isHeadline(i, blockLines, leadingLabels) ? titleAndDate(blockLines.get(i)) : null;
                 if (opening != null && (opening.title() == null || !titleTaken)) {
                     if (opening.title() != null) {
                         title = opening.title();
@@ -152,6 +161,70 @@ final class PlainTextTranscriptReader {
         return new SourceDocument(cleanTitle, published, null, language(frontMatter),
                 address.map(AuthorAttribution.Address::blocks).orElse(blocks), source, tags(frontMatter), List.of(),
                 address.map(AuthorAttribution.Address::author).orElse(null));
+    }
+
+    /**
+     * Class 47: whether the opening block, which has the shape of a label ("Zadie Smith: ‘I write to find out what I
+     * think’", "The Ezra Klein Show: Rebecca Solnit on hope"), is the headline of a text without front matter: one
+     * line (or a line and a date line) that does not end like a sentence, and a date line or a byline comes next, or
+     * what follows the colon is one quotation, or its "label" opens no other paragraph of the text; and other
+     * paragraphs open with labels. A first turn ends like a sentence ("Jane Doe: Good morning."), so it stays a turn,
+     * and so does the one labelled line of a text.
+     */
+    private static boolean isHeadline(int index, List<String> blockLines,
+            List<Optional<SpeakerLabelParser.LeadingLabel>> leadingLabels) {
+        SpeakerLabelParser.LeadingLabel leading = leadingLabels.get(index).orElseThrow();
+        TitleAndDate opening = titleAndDate(blockLines.get(index));
+        String rest = WhitespaceNormalizer.normalize(leading.rest());
+        if (opening == null || opening.title() == null || rest.isEmpty() || endsLikeASentence(opening.title())
+                || !anotherLabel(index, leadingLabels)) {
+            return false; // a headline heads turns: a text whose only label is its first line is that one turn
+        }
+        if (opening.date() != null || isOneQuotation(rest)) {
+            return true;
+        }
+        for (int next = index + 1; next < blockLines.size(); next++) {
+            String line = WhitespaceNormalizer.normalize(blockLines.get(next));
+            if (line.isEmpty()) {
+                continue;
+            }
+            TitleAndDate following = leadingLabels.get(next).isEmpty() ? titleAndDate(blockLines.get(next)) : null;
+            if (following != null && following.title() == null || BYLINE.matcher(line).matches()) {
+                return true;
+            }
+            break;
+        }
+        for (int other = 0; other < leadingLabels.size(); other++) {
+            if (other != index && leadingLabels.get(other).filter(found -> found.label().equals(leading.label()))
+                    .isPresent()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a paragraph other than {@code index} opens with a label. */
+    private static boolean anotherLabel(int index, List<Optional<SpeakerLabelParser.LeadingLabel>> leadingLabels) {
+        for (int other = 0; other < leadingLabels.size(); other++) {
+            if (other != index && leadingLabels.get(other).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text ends with a sentence's punctuation, closing quotes and brackets aside. */
+    private static boolean endsLikeASentence(String text) {
+        int end = text.length();
+        while (end > 0 && "’”\"')]".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end > 0 && ".?!…:;,".indexOf(text.charAt(end - 1)) >= 0;
+    }
+
+    /** Whether the text is one quotation: "‘I write to find out what I think’". */
+    private static boolean isOneQuotation(String text) {
+        return text.length() > 2 && "‘“\"'".indexOf(text.charAt(0)) >= 0 && "’”\"'".indexOf(text.charAt(text.length() - 1)) >= 0;
     }
 
     /** The title line (or null) and the date (ISO, or null) of an opening block. */

@@ -470,6 +470,7 @@ final class SpeakerLabelParser {
      */
     static Set<String> oneWordLabelsOfPage(List<String> candidates) {
         Set<String> accepted = surnamesOfFullLabels(candidates);
+        accepted.addAll(initialsOfFullLabels(candidates));
         Map<String, Integer> lastAt = new HashMap<>();
         int lastNamedAt = -1; // the last label of two or more words: a named speaker
         for (int i = 0; i < candidates.size(); i++) {
@@ -487,6 +488,39 @@ final class SpeakerLabelParser {
             }
         }
         return accepted;
+    }
+
+    /**
+     * Class 48: the initials, lower-cased, of the labels of two to four capitalised words ("Jane Doe" gives "jd"), when
+     * no other such label has the same initials: a later "JD:" is that speaker's label (the speaker resolver gives it
+     * the full name).
+     */
+    static Set<String> initialsOfFullLabels(Collection<String> candidates) {
+        Map<String, String> nameOfInitials = new HashMap<>();
+        Set<String> ambiguous = new HashSet<>();
+        for (String candidate : new HashSet<>(candidates)) {
+            String core = shapeCore(WhitespaceNormalizer.normalize(candidate));
+            String[] words = core.split(" ");
+            if (words.length < 2 || words.length > 4) {
+                continue;
+            }
+            StringBuilder letters = new StringBuilder();
+            for (String word : words) {
+                if (word.isEmpty() || !Character.isUpperCase(word.charAt(0))) {
+                    letters.setLength(0);
+                    break;
+                }
+                letters.append(Character.toLowerCase(word.charAt(0)));
+            }
+            String name = String.join(" ", words).toLowerCase(Locale.ROOT);
+            String previous = letters.isEmpty() ? null : nameOfInitials.putIfAbsent(letters.toString(), name);
+            if (previous != null && !previous.equals(name)) {
+                ambiguous.add(letters.toString()); // "Jane Doe" and "John Dunn": "JD" is neither
+            }
+        }
+        Set<String> initials = new HashSet<>(nameOfInitials.keySet());
+        initials.removeAll(ambiguous);
+        return initials;
     }
 
     /** Surnames of the labels with more than one word, lower-cased: "jen psaki" gives "psaki". */
@@ -791,7 +825,7 @@ final class SpeakerLabelParser {
         return text.indexOf(')') >= 0 || text.indexOf(']') >= 0;
     }
 
-    private static boolean isAllCaps(String text) {
+    static boolean isAllCaps(String text) {
         boolean letters = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

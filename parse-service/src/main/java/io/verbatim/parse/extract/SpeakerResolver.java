@@ -74,6 +74,7 @@ final class SpeakerResolver {
 
     SpeakerResolver(List<SpeakerLabel> labelsAsWritten, String title, ParseDeadline deadline) {
         misspelt.putAll(misspellings(labelsAsWritten));
+        initialsOfFullNames(labelsAsWritten).forEach(misspelt::putIfAbsent);
         romanised.putAll(romanisations(labelsAsWritten));
         List<SpeakerLabel> labels = labelsAsWritten.stream().map(this::spelt).toList();
         // full names first, so that a bare surname finds its person whatever the order of the labels
@@ -119,6 +120,51 @@ final class SpeakerResolver {
         TranscriptParsed.Speaker speaker = resolveSpelt(spelt(labelAsWritten));
         // the verbatim label stays as the page wrote it
         return new TranscriptParsed.Speaker(speaker.name(), speaker.role(), labelAsWritten.verbatim());
+    }
+
+    /**
+     * Class 48: labels that are a person's initials in capitals ("JD:" after "Jane Doe:", "AS:" after "Ali Smith:") and
+     * the full-name label they stand for: the one label of two to four words, honorifics aside, whose words start with
+     * those letters. Initials that fit no full name, or two, stay as they are. One lookup per label.
+     */
+    private static Map<String, SpeakerLabel> initialsOfFullNames(List<SpeakerLabel> labels) {
+        Map<String, SpeakerLabel> byInitials = new HashMap<>();
+        Set<String> ambiguous = new HashSet<>();
+        for (SpeakerLabel label : labels) {
+            if (label.unnamed() || label.office()) {
+                continue;
+            }
+            String[] words = tokens(withoutHonorific(label.name()));
+            if (words.length < 2 || words.length > 4) {
+                continue;
+            }
+            StringBuilder initials = new StringBuilder();
+            for (String word : words) {
+                if (word.isEmpty() || !Character.isUpperCase(word.charAt(0))) {
+                    initials.setLength(0);
+                    break;
+                }
+                initials.append(Character.toLowerCase(word.charAt(0)));
+            }
+            SpeakerLabel previous = initials.isEmpty() ? null : byInitials.putIfAbsent(initials.toString(), label);
+            if (previous != null && !letters(previous.name()).equals(letters(label.name()))) {
+                ambiguous.add(initials.toString());
+            }
+        }
+        Map<String, SpeakerLabel> standIns = new HashMap<>();
+        for (SpeakerLabel label : labels) {
+            String name = label.name();
+            String written = WhitespaceNormalizer.normalize(label.verbatim());
+            if (!label.unnamed() && name.length() >= 2 && name.length() <= 4 && written.equals(name.toUpperCase(
+                    Locale.ROOT)) && written.chars().allMatch(Character::isUpperCase)) {
+                String key = letters(name);
+                SpeakerLabel full = ambiguous.contains(key) ? null : byInitials.get(key);
+                if (full != null) {
+                    standIns.put(key, full);
+                }
+            }
+        }
+        return standIns;
     }
 
     /**

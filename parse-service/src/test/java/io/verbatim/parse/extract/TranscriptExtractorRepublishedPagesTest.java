@@ -10,11 +10,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Classes 45-46 (issue 11): what an eighth review with made-up pages found at the end of republished transcripts (a
+ * Classes 45-48 (issue 11): what an eighth review with made-up pages found at the end of republished transcripts (a
  * blog's Hansard, a broadcaster's interview, a White House release) and in a parliamentary record's procedural lines.
  * Class 45: the page's closing furniture (a copyright line, a licence notice, the "###" closing mark, a "Share this
  * post:" line in Markdown emphasis, a blog's related-posts box) is not speech of the last turn. Class 46: "rose—" after
  * a member's bracketed constituency and party, or after "hon. Members", is a remark between turns, not speech.
+ * Class 47: a plain text's headline shaped like a label ("Zadie Smith: ‘I write to find out what I think’") is its
+ * title, and a date line may say "Published" or "Posted on", stand in emphasis or carry the time. Class 48: a label of
+ * a person's initials in capitals ("JD:") is the one full-name label with those initials.
  */
 class TranscriptExtractorRepublishedPagesTest {
 
@@ -104,5 +107,87 @@ class TranscriptExtractorRepublishedPagesTest {
 
         assertThat(transcript.statements()).extracting(s -> s.paragraphs().get(0))
                 .containsExactly("Prices rose.", "And the (Treasury) figures rose—", "They did.");
+    }
+
+    // --- class 47: a headline shaped like a label ---------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Zadie Smith: ‘I write to find out what I think’\nSaturday 9 October 2021",
+            "Zadie Smith: ‘I write to find out what I think’\n\nPublished 9 October 2021",
+            "Zadie Smith: ‘I write to find out what I think’\n\n*Posted on 9 October 2021*",
+            "Zadie Smith: ‘I write to find out what I think’\n\nOctober 9, 2021 5:04 AM ET"})
+    void aHeadlineShapedLikeALabelIsTheTitleAndTheDateLineItsDate(String opening) {
+        String text = opening + "\n\nBy Sarah Lyall\n\nSarah Lyall: Your new book is a play. Why?\n\n"
+                + "Zadie Smith: Because I wanted to hear voices.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.title()).isEqualTo("Zadie Smith: ‘I write to find out what I think’");
+        assertThat(transcript.publishedAt()).isEqualTo("2021-10-09");
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::paragraphs)
+                .containsExactly(
+                        tuple("Sarah Lyall", List.of("Your new book is a play. Why?")),
+                        tuple("Zadie Smith", List.of("Because I wanted to hear voices.")));
+    }
+
+    @Test
+    void aHeadlineWhoseLabelSpeaksNowhereElseIsTheTitle() {
+        String text = "The Ezra Klein Show: Rebecca Solnit on hope\n\nEzra Klein: Rebecca, welcome to the show.\n\n"
+                + "Rebecca Solnit: Thank you, Ezra.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.title()).isEqualTo("The Ezra Klein Show: Rebecca Solnit on hope");
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name())
+                .containsExactly("Ezra Klein", "Rebecca Solnit");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Jane Doe: Good morning, everyone.", "Jane Doe: Good morning, everyone"})
+    void aFirstTurnThatEndsLikeASentenceOrSpeaksAgainStaysATurn(String first) {
+        String text = first + "\n\nJohn Roe: Good morning.\n\nJane Doe: Let us begin.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name())
+                .containsExactly("Jane Doe", "John Roe", "Jane Doe");
+    }
+
+    @Test
+    void aTextWhoseOnlyLabelIsItsFirstLineIsThatTurn() {
+        ExtractedTranscript transcript = extractor.extract("Vladimir Putin: Добрый день. preview-1", "text/plain",
+                null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), Statement::paragraphs)
+                .containsExactly(tuple("Vladimir Putin", List.of("Добрый день. preview-1")));
+    }
+
+    // --- class 48: initials as a label ----------------------------------------------------------------------------------
+
+    @Test
+    void initialsInCapitalsAreTheOneFullNameWithThoseInitials() {
+        String text = "Interview\n\nJane Doe: Why a quartet?\n\nAli Smith: Because of a deadline.\n\n"
+                + "JD: Was that frightening?\n\nAli Smith: Terrifying.\n\nJD: Thank you.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().label(),
+                Statement::paragraphs).containsExactly(
+                        tuple("Jane Doe", "Jane Doe", List.of("Why a quartet?")),
+                        tuple("Ali Smith", "Ali Smith", List.of("Because of a deadline.")),
+                        tuple("Jane Doe", "JD", List.of("Was that frightening?")),
+                        tuple("Ali Smith", "Ali Smith", List.of("Terrifying.")),
+                        tuple("Jane Doe", "JD", List.of("Thank you.")));
+    }
+
+    @Test
+    void initialsThatFitNoFullNameOrTwoAreNoLabel() {
+        String text = "Interview\n\nJane Doe: Why?\n\nJohn Dunn: Because.\n\nJD: Which of us?\n\n"
+                + "Jane Doe: Never mind.\n\nXY: Nobody.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name())
+                .doesNotContain("JD", "Jd", "XY", "Xy");
     }
 }
