@@ -106,8 +106,9 @@ final class HtmlParagraphs {
         List<SourceBlock> blocks = new ArrayList<>();
         List<Integer> plainLabelled = new ArrayList<>();
         List<String> candidates = new ArrayList<>();
+        Set<String> openingLabels = anyLineBreakChild(paragraphs) ? openingBoldLabels(paragraphs, deadline) : Set.of();
         for (Element paragraph : paragraphs) {
-            for (Element part : partsAtBoldLabelsAfterBreaks(paragraph, blocks.size(), deadline)) {
+            for (Element part : partsAtBoldLabelsAfterBreaks(paragraph, openingLabels, blocks.size(), deadline)) {
                 deadline.check();
                 SourceBlock block = block(part);
                 if (block == null) {
@@ -169,7 +170,11 @@ final class HtmlParagraphs {
      * {@code blocksBefore} being the blocks of the paragraphs before this one. Each part is a new {@code <p>} holding copies of its nodes; the page is left as it is. Linear in the
      * paragraph's nodes: each is looked at once, and only lines that open with a bold run are copied to be read.
      */
-    private List<Element> partsAtBoldLabelsAfterBreaks(Element paragraph, int blocksBefore, ParseDeadline deadline) {
+    private List<Element> partsAtBoldLabelsAfterBreaks(Element paragraph, Set<String> openingLabels, int blocksBefore,
+            ParseDeadline deadline) {
+        if (openingLabels.isEmpty() || !hasLineBreakChild(paragraph)) {
+            return List.of(paragraph); // most paragraphs: looked at element by element, not node by node
+        }
         List<Node> nodes = paragraph.childNodes();
         List<Integer> starts = new ArrayList<>();
         boolean lineStart = false;
@@ -185,7 +190,7 @@ final class HtmlParagraphs {
             if (lineStart && node instanceof Element element && (isBoldTag(element) || isWrapperOfBold(element))) {
                 deadline.check();
                 BoldLabel label = boldLabel(copyOf(nodes, index, lineEnd(nodes, index)));
-                if (label != null && opensTurnAfterLineBreak(label.text())) {
+                if (label != null && opensTurnAfterLineBreak(label.text(), openingLabels)) {
                     starts.add(index);
                     limits.checkParagraphs(blocksBefore + starts.size() + 1); // each part becomes a block
                 }
@@ -206,14 +211,70 @@ final class HtmlParagraphs {
     }
 
     /**
-     * Whether a bold label at the start of a line inside a paragraph starts a turn: a label of two or more words, or
-     * an unnamed voice ("Question:", "Reply:"). A one-word bold run and colon after a line break ("<b>First:</b>
-     * growth", "<b>Note:</b> …") is more often a list or a note inside speech than a speaker.
+     * Whether a bold label at the start of a line inside a paragraph starts a turn: a label of two or more words that
+     * the page also uses to open a paragraph, itself or as the name that ends a longer label ("Maxim Oreshkin" after
+     * "Minister of Economic Development Maxim Oreshkin:"), or an unnamed voice ("Question:"). A bold run and colon after
+     * a line break that opens no paragraph ("<b>Economic growth:</b> …", "<b>Option one:</b> …", "<b>Editor's note:</b>
+     * …") is a list or a note inside speech, not a speaker; so is a one-word one ("<b>First:</b> growth").
      */
-    private boolean opensTurnAfterLineBreak(String label) {
+    private boolean opensTurnAfterLineBreak(String label, Set<String> openingLabels) {
         String text = WhitespaceNormalizer.normalize(label);
-        return labels.looksLikeLabel(label, false)
-                && (text.indexOf(' ') > 0 || SpeakerLabelParser.isUnnamedVoice(text));
+        if (!labels.looksLikeLabel(label, false)) {
+            return false;
+        }
+        if (SpeakerLabelParser.isUnnamedVoice(text)) {
+            return true;
+        }
+        if (text.indexOf(' ') < 0) {
+            return false;
+        }
+        return openingLabels.contains(text);
+    }
+
+    /** Whether any of the paragraphs has a line break among its children. */
+    private static boolean anyLineBreakChild(List<Element> paragraphs) {
+        for (Element paragraph : paragraphs) {
+            if (hasLineBreakChild(paragraph)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The bold labels that open the paragraphs, normalised, each with the endings of two or more of its words (the name
+     * that ends a role-first label), so that a line's label is looked up, not compared with each: read only on a page
+     * where a paragraph holds a line break.
+     */
+    private Set<String> openingBoldLabels(List<Element> paragraphs, ParseDeadline deadline) {
+        Set<String> opening = new HashSet<>();
+        for (Element paragraph : paragraphs) {
+            deadline.check();
+            BoldLabel label = boldLabel(paragraph);
+            if (label != null && labels.looksLikeLabel(label.text(), false)) {
+                String text = WhitespaceNormalizer.normalize(label.text());
+                opening.add(text);
+                // "C D", "B C D" of "A B C D": from the second space from the end, at most twelve words
+                int space = text.lastIndexOf(' ');
+                for (int words = 2; space > 0 && words <= 12; words++) {
+                    space = text.lastIndexOf(' ', space - 1);
+                    if (space < 0) {
+                        break;
+                    }
+                    opening.add(text.substring(space + 1));
+                }
+            }
+        }
+        return opening;
+    }
+
+    private static boolean hasLineBreakChild(Element paragraph) {
+        for (Element child = paragraph.firstElementChild(); child != null; child = child.nextElementSibling()) {
+            if (child.normalName().equals("br")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index of the first line break at or after {@code from}, or the number of nodes. */

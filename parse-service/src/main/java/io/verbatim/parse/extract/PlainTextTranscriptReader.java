@@ -47,8 +47,9 @@ final class PlainTextTranscriptReader {
             + "|(\\d{1,2})(?:st|nd|rd|th)?\\s" + MONTH + "\\.?,?\\s(\\d{4})"
             + "|(\\d{4})-(\\d{2})-(\\d{2}))"
             + "(?:,?\\s(?:at\\s)?\\d{1,2}:\\d{2}\\s?(?:[ap]\\.?m\\.?)?(?:\\s[a-z]{2,4})?)?\\.?[*_]{0,2}$");
-    /** A byline under a title: "By Sarah Lyall", "Interview by Jane Doe". */
-    private static final Pattern BYLINE = Pattern.compile("^(?:By|Interview by|Interviewed by)\\s\\p{Lu}.{0,80}$");
+    /** A byline under a title: "By Sarah Lyall", "Interview by Jane Doe": a name of two to four words and no more. */
+    private static final Pattern BYLINE = Pattern.compile("^(?:By|Interview by|Interviewed by)\\s\\p{Lu}[\\p{L}'’.\\-]+"
+            + "(?:\\s(?:\\p{Lu}[\\p{L}'’.\\-]+|de|da|van|von|bin|al)){1,3}$");
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
             "oct", "nov", "dec");
 
@@ -167,13 +168,22 @@ final class PlainTextTranscriptReader {
      * Class 47: whether the opening block, which has the shape of a label ("Zadie Smith: ‘I write to find out what I
      * think’", "The Ezra Klein Show: Rebecca Solnit on hope"), is the headline of a text without front matter: one
      * line (or a line and a date line) that does not end like a sentence, and a date line or a byline comes next, or
-     * what follows the colon is one quotation, or its "label" opens no other paragraph of the text; and other
-     * paragraphs open with labels. A first turn ends like a sentence ("Jane Doe: Good morning."), so it stays a turn,
-     * and so does the one labelled line of a text.
+     * what follows the colon is one quotation, or the last word of its "label" ends no other label of the text; and
+     * other paragraphs open with labels. Only a label of two or more words in title case, without a comma, that is
+     * no unnamed voice can be a headline: "MODERATOR: …", "ANDERSON COOPER, CNN ANCHOR: …", "Q: …" open a first turn.
+     * A first turn ends like a sentence ("Jane Doe: Good morning."), so it stays a turn, and so does the one labelled
+     * line of a text.
      */
     private static boolean isHeadline(int index, List<String> blockLines,
             List<Optional<SpeakerLabelParser.LeadingLabel>> leadingLabels) {
         SpeakerLabelParser.LeadingLabel leading = leadingLabels.get(index).orElseThrow();
+        String label = WhitespaceNormalizer.normalize(leading.label());
+        if (label.indexOf(' ') < 0 || label.indexOf(',') >= 0 || label.equals(label.toUpperCase(Locale.ROOT))
+                || SpeakerLabelParser.isUnnamedVoice(label)) {
+            // a headline names a person or a show in title case: "MODERATOR: Ladies and gentlemen, please welcome …",
+            // "ANDERSON COOPER, CNN ANCHOR: …", "Host: …", "Q: …" open the transcript's first turn
+            return false;
+        }
         TitleAndDate opening = titleAndDate(blockLines.get(index));
         String rest = WhitespaceNormalizer.normalize(leading.rest());
         if (opening == null || opening.title() == null || rest.isEmpty() || endsLikeASentence(opening.title())
@@ -194,13 +204,22 @@ final class PlainTextTranscriptReader {
             }
             break;
         }
+        // the label's last word (a surname) ending no other label: "The Ezra Klein Show" beside "Ezra Klein"
+        String surname = label.substring(label.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
         for (int other = 0; other < leadingLabels.size(); other++) {
-            if (other != index && leadingLabels.get(other).filter(found -> found.label().equals(leading.label()))
+            if (other != index && leadingLabels.get(other).filter(found -> lastWord(found.label()).equals(surname))
                     .isPresent()) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static String lastWord(String label) {
+        String clean = WhitespaceNormalizer.normalize(label);
+        int comma = clean.indexOf(',');
+        String name = comma > 0 ? clean.substring(0, comma) : clean;
+        return name.substring(name.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
     }
 
     /** Whether a paragraph other than {@code index} opens with a label. */

@@ -492,10 +492,21 @@ final class SpeakerLabelParser {
 
     /**
      * Class 48: the initials, lower-cased, of the labels of two to four capitalised words ("Jane Doe" gives "jd"), when
-     * no other such label has the same initials: a later "JD:" is that speaker's label (the speaker resolver gives it
-     * the full name).
+     * no other such label has the same initials, on a page where some initials open at least two paragraphs: a later
+     * "JD:" is that speaker's label (the speaker resolver gives it the full name). Common abbreviations are never
+     * initials.
      */
     static Set<String> initialsOfFullLabels(Collection<String> candidates) {
+        Map<String, Integer> uses = new HashMap<>();
+        for (String candidate : candidates) {
+            String core = shapeCore(WhitespaceNormalizer.normalize(candidate));
+            if (mayBeInitials(core)) {
+                uses.merge(core.toLowerCase(Locale.ROOT), 1, Integer::sum);
+            }
+        }
+        if (uses.isEmpty()) {
+            return Set.of();
+        }
         Map<String, String> nameOfInitials = new HashMap<>();
         Set<String> ambiguous = new HashSet<>();
         for (String candidate : new HashSet<>(candidates)) {
@@ -520,8 +531,34 @@ final class SpeakerLabelParser {
         }
         Set<String> initials = new HashSet<>(nameOfInitials.keySet());
         initials.removeAll(ambiguous);
-        return initials;
+        initials.retainAll(uses.keySet());
+        // the page labels turns by initials when one of them opens two paragraphs; "AI: about a third" once, in a
+        // list inside speech, is no label
+        return initials.stream().anyMatch(letters -> uses.get(letters) >= 2) ? initials : Set.of();
     }
+
+    /**
+     * Whether a one-word label could be a person's initials: two to four capital letters, and no common abbreviation
+     * that a transcript uses as a label or a list item in speech ("PM:" for the Prime Minister, "AI:", "EU:", "US:").
+     */
+    static boolean mayBeInitials(String word) {
+        if (word.length() < 2 || word.length() > 4) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+        }
+        return !COMMON_ABBREVIATIONS.contains(word);
+    }
+
+    /** Abbreviations that stand for an office, a body, a place or a subject, not for a person's initials. */
+    private static final Set<String> COMMON_ABBREVIATIONS = Set.of("PM", "MP", "MPS", "MEP", "VP", "AG", "QC", "KC",
+            "AI", "IT", "HR", "PR", "TV", "OK", "ID", "EU", "US", "USA", "UK", "UN", "UAE", "NATO", "WHO", "IMF", "WTO",
+            "NHS", "BBC", "CNN", "NPR", "PBS", "ABC", "CBS", "NBC", "FBI", "CIA", "NSA", "DOJ", "CEO", "CFO", "CTO",
+            "GDP", "ESG", "FAQ", "DC", "LA", "NY", "NYC", "SF", "AM", "PS", "NB");
 
     /** Surnames of the labels with more than one word, lower-cased: "jen psaki" gives "psaki". */
     static Set<String> surnamesOfFullLabels(Collection<String> candidates) {

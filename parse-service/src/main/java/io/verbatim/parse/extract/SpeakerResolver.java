@@ -125,7 +125,8 @@ final class SpeakerResolver {
     /**
      * Class 48: labels that are a person's initials in capitals ("JD:" after "Jane Doe:", "AS:" after "Ali Smith:") and
      * the full-name label they stand for: the one label of two to four words, honorifics aside, whose words start with
-     * those letters. Initials that fit no full name, or two, stay as they are. One lookup per label.
+     * those letters, on a page where some initials label at least two turns, and no common abbreviation ("PM:", "EU:").
+     * Initials that fit no full name, or two, stay as they are. One lookup per label.
      */
     private static Map<String, SpeakerLabel> initialsOfFullNames(List<SpeakerLabel> labels) {
         Map<String, SpeakerLabel> byInitials = new HashMap<>();
@@ -151,19 +152,24 @@ final class SpeakerResolver {
                 ambiguous.add(initials.toString());
             }
         }
-        Map<String, SpeakerLabel> standIns = new HashMap<>();
+        Map<String, Integer> uses = new HashMap<>();
         for (SpeakerLabel label : labels) {
-            String name = label.name();
             String written = WhitespaceNormalizer.normalize(label.verbatim());
-            if (!label.unnamed() && name.length() >= 2 && name.length() <= 4 && written.equals(name.toUpperCase(
-                    Locale.ROOT)) && written.chars().allMatch(Character::isUpperCase)) {
-                String key = letters(name);
-                SpeakerLabel full = ambiguous.contains(key) ? null : byInitials.get(key);
-                if (full != null) {
-                    standIns.put(key, full);
-                }
+            if (!label.unnamed() && SpeakerLabelParser.mayBeInitials(written)
+                    && written.equalsIgnoreCase(label.name())) {
+                uses.merge(letters(written), 1, Integer::sum);
             }
         }
+        Map<String, SpeakerLabel> standIns = new HashMap<>();
+        if (uses.values().stream().noneMatch(count -> count >= 2)) {
+            return standIns; // no initials open two turns: the page does not label by initials
+        }
+        uses.forEach((key, count) -> {
+            SpeakerLabel full = ambiguous.contains(key) ? null : byInitials.get(key);
+            if (full != null) {
+                standIns.put(key, full);
+            }
+        });
         return standIns;
     }
 

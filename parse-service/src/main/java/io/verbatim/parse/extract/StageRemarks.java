@@ -34,18 +34,21 @@ final class StageRemarks {
                     + "|(?:copyright\\s*)?©.{0,200}|copyright\\s+(?:\\(c\\)\\s*)?\\d{4}\\b.{0,200})$");
     /**
      * A licence notice: "Contains Parliamentary information licensed under the Open Parliament Licence v3.0." (which
-     * every republished Hansard carries), "This work is licensed under a Creative Commons … License." Only tried on
-     * paragraphs that hold "licen", as it has to scan the paragraph.
+     * every republished Hansard carries, also after "Source: House of Commons Hansard."), "This work is licensed under
+     * a Creative Commons … License." It opens with "Contains … information" or "This work (content, transcript, …) is",
+     * so a sentence of speech about a licence ("All of it is licensed under the Open Government Licence") is not one.
+     * Only tried on paragraphs that hold "licen", as it has to scan the paragraph.
      */
-    private static final Pattern LICENCE_NOTICE = Pattern.compile(
-            "(?i)^.{0,100}\\blicen[cs]ed under (?:the|a|an) .{0,100}\\blicen[cs]e\\b.{0,60}$");
+    private static final Pattern LICENCE_NOTICE = Pattern.compile("(?i)^(?:source:[^.]{1,80}\\.\\s)?"
+            + "(?:contains [\\w\\s]{0,40}information|this (?:work|content|transcript|article|text|page|post|site) is)"
+            + " licen[cs]ed under (?:the|a|an) .{0,100}\\blicen[cs]e\\b.{0,60}$");
     /** A photo credit; only tried on paragraphs that hold the word, as it has to scan the whole paragraph. */
     private static final Pattern PHOTO_CREDIT = Pattern.compile(
             "(?i)^.{0,200}\\bphoto(?:graph)?s?(?: by|:)\\s.{0,200}$");
 
     private static final Pattern DOCUMENT_END = Pattern.compile(
             "(?i)^[*_]{0,3}(?:editor[’']?s note\\b.*|recent posts|related posts|related articles|contact us|translate »"
-                    + "|share this:?.*|leave a (?:reply|comment).*|\\d+ comments?|comments|start typing and press enter"
+                    + "|share this(?: post| page| article| story| episode| transcript)?(?::.*)?[*_]{0,3}|leave a (?:reply|comment).*|\\d+ comments?|comments|start typing and press enter"
                     + " to search)$");
     private static final Pattern ATTRIBUTION = Pattern.compile(
             "(?i)^(?:the\\s+)?(?:transcript|text|article)\\s+(?:was\\s+)?(?:originally|first)\\s+published"
@@ -61,13 +64,17 @@ final class StageRemarks {
             + "\\s*\\.?\\s*\\)\\s*");
     /**
      * A procedural narrative of a parliamentary record, standing as a paragraph of its own: up to ten capitalised
-     * words naming a member or an office, with the member's bracketed constituency and party and "hon." or "right"
-     * among them ("Mr Peter Bone (Wellingborough) (Con) rose—", "Several hon. Members rose—"), then "rose",
-     * "indicated dissent" or "indicated assent".
+     * words naming a member or an office, then "rose", "indicated dissent" or "indicated assent"; or, ending in
+     * Hansard's dash, with the member's bracketed constituency and party and "hon." or "right" among the words ("Mr
+     * Peter Bone (Wellingborough) (Con) rose—", "Several hon. Members rose—").
      */
     private static final Pattern PROCEDURAL_NARRATIVE = Pattern.compile(
-            "^(?:(?:\\p{Lu}[\\p{L}\\p{M}.'’\\-]*|\\([^()]{1,60}\\)|hon\\.|right)\\s(?:(?:of|the|for|and)\\s)?){1,10}"
-                    + "(?:rose|indicated (?:dissent|assent))\\s*[.—–\\-]*$");
+            "^(?:\\p{Lu}[\\p{L}\\p{M}.'’\\-]*\\s(?:(?:of|the|for|and)\\s)?){1,8}"
+                    + "(?:rose|indicated (?:dissent|assent))\\s*[.—–\\-]*$"
+                    // with the bracketed constituency and party or "hon.", only with Hansard's dash: "Then the hon.
+                    // Member for Wellingborough (Mr Bone) rose." is a sentence of speech
+                    + "|^(?:(?:\\p{Lu}[\\p{L}\\p{M}.'’\\-]*|\\([^()]{1,60}\\)|hon\\.|right)\\s(?:(?:of|the|for|and)\\s)?){1,10}"
+                    + "rose\\s*[—–\\-]+$");
 
     private StageRemarks() {
     }

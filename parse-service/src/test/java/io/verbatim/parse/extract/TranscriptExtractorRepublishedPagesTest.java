@@ -61,6 +61,19 @@ class TranscriptExtractorRepublishedPagesTest {
     }
 
     @Test
+    void aLicenceOrASharingRequestInsideSpeechStaysSpeech() {
+        String text = "Open data\n\nJim Shannon (Strangford) (DUP): Will the data be licensed under the Open Government"
+                + " Licence?\n\nAlex Burghart: I can confirm it.\n\nAll of it is licensed under the Open Government"
+                + " Licence, so anyone can reuse it.\n\n*Share this episode with one friend who keeps killing their"
+                + " starter.*\n\nJim Shannon (Strangford) (DUP): I thank the Minister.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/markdown", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.paragraphs().size())
+                .containsExactly(tuple("Jim Shannon", 1), tuple("Alex Burghart", 3), tuple("Jim Shannon", 1));
+    }
+
+    @Test
     void copyrightAndLicencesSpokenAboutInsideSpeechStaySpeech() {
         String text = "Lecture on authors' rights\n\nJane Doe: Copyright law protects the author, and the © sign"
                 + " is only a reminder.\n\nJohn Roe: So a work licensed under a Creative Commons licence is still"
@@ -101,12 +114,14 @@ class TranscriptExtractorRepublishedPagesTest {
     @Test
     void aSentenceThatEndsInRoseIsSpeech() {
         String text = "Debate\n\nJane Doe: Prices rose.\n\nJohn Roe: And the (Treasury) figures rose—\n\n"
-                + "Jane Doe: They did.\n";
+                + "Jane Doe: They did.\n\nThen the hon. Member for Wellingborough (Mr Bone) rose.\n";
 
         ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
 
         assertThat(transcript.statements()).extracting(s -> s.paragraphs().get(0))
                 .containsExactly("Prices rose.", "And the (Treasury) figures rose—", "They did.");
+        assertThat(transcript.statements().get(2).paragraphs())
+                .containsExactly("They did.", "Then the hon. Member for Wellingborough (Mr Bone) rose.");
     }
 
     // --- class 47: a headline shaped like a label ---------------------------------------------------------------------
@@ -153,6 +168,22 @@ class TranscriptExtractorRepublishedPagesTest {
                 .containsExactly("Jane Doe", "John Roe", "Jane Doe");
     }
 
+    /** The one-line first turns an adversarial review of class 47 found taken for headlines. */
+    @ParameterizedTest
+    @ValueSource(strings = {"MODERATOR: Ladies and gentlemen, please welcome Professor Mary Beard",
+            "ANNOUNCER: From NBC News in Washington, this is Meet the Press with Kristen Welker",
+            "HOST: “The past is a foreign country; they do things differently there”",
+            "ANDERSON COOPER, CNN ANCHOR: Good evening. Thousands of people chose to stay --",
+            "Q: Let's go back to the summer of 1989\n\nBy August you had already left Warsaw"})
+    void aVoiceInCapitalsACommaRoleOrAQuestionOpensAFirstTurnNotAHeadline(String first) {
+        String text = first + "\n\nMARY BEARD: Thank you.\n\nANDERSON COOPER: Go on.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.title()).isNull();
+        assertThat(transcript.statements()).hasSize(3);
+    }
+
     @Test
     void aTextWhoseOnlyLabelIsItsFirstLineIsThatTurn() {
         ExtractedTranscript transcript = extractor.extract("Vladimir Putin: Добрый день. preview-1", "text/plain",
@@ -178,6 +209,22 @@ class TranscriptExtractorRepublishedPagesTest {
                         tuple("Jane Doe", "JD", List.of("Was that frightening?")),
                         tuple("Ali Smith", "Ali Smith", List.of("Terrifying.")),
                         tuple("Jane Doe", "JD", List.of("Thank you.")));
+    }
+
+    @Test
+    void anAbbreviationOrInitialsUsedOnceAreNoPersonsInitials() {
+        String text = "Sunday interview\n\nLaura Kuenssberg: The Prime Minister joins me. Good morning.\n\n"
+                + "PM: Good morning, Laura.\n\nPenny Mordaunt: I agree with the PM.\n\nPM: Thank you.\n\n"
+                + "Tom Whitfield: Three places.\n\nAI: about a third of the book.\n\nAmara Ikeda: Why?\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name())
+                .containsExactly("Laura Kuenssberg", "Penny Mordaunt", "Tom Whitfield", "Amara Ikeda");
+        assertThat(transcript.statements()).filteredOn(s -> s.speaker().name().equals("Penny Mordaunt"))
+                .extracting(s -> s.speaker().label()).containsOnly("Penny Mordaunt");
+        assertThat(transcript.statements()).filteredOn(s -> s.speaker().name().equals("Amara Ikeda"))
+                .extracting(Statement::paragraphs).containsOnly(List.of("Why?"));
     }
 
     @Test
