@@ -21,7 +21,8 @@ public class ParsedEventFactory {
 
     public ParsedEventFactory(ParseConfig config) {
         this.extractor = new TranscriptExtractor(
-                new ParseLimits(config.maxChars(), config.maxDepth(), config.deadline(), config.maxParagraphs()));
+                new ParseLimits(config.maxChars(), config.maxDepth(), config.deadline(), config.maxParagraphs(),
+                        config.maxElements(), config.maxRemarks()));
     }
 
     public TranscriptParsed parsedEventFor(TranscriptFetched raw) {

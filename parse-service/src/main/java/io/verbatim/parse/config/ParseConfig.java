@@ -36,6 +36,23 @@ public interface ParseConfig {
     int maxParagraphs();
 
     /**
+     * The most HTML elements and comments one page may have, counted in its text before jsoup builds the page (start
+     * tags, comments and other {@code <!}/{@code <?} markup, and the end tags {@code </p>} and {@code </br>}, which
+     * make an element where none is open); a page with more is refused. jsoup builds the whole page in memory before
+     * any other bound is counted; the largest corpus page counts 3,016 (2,088 start tags).
+     */
+    @WithDefault("200000")
+    int maxElements();
+
+    /**
+     * The most inline stage remarks ("(Laughter.)", "[Applause]", {@code <…>}) that one document's turns may hold,
+     * counted as they are collected; a document with more is refused. The real transcripts have a few dozen; the
+     * default is as many as the default bound on paragraphs, a remark in each.
+     */
+    @WithDefault("50000")
+    int maxRemarks();
+
+    /**
      * The largest {@code transcript.parsed} record, in bytes of JSON; a document whose parsed form is larger (a
      * parsed document can be several times its source: 3.9 million characters of one-line turns made 31 MB) is
      * dead-lettered with the reason. Stays below the producer's {@code max.request.size} (8 MiB).

@@ -116,12 +116,17 @@ final class StageRemarks {
 
     /** Remarks that stand inside speech and stay in its text ("... the President. (Laughter.) I will ..."). */
     static List<String> inline(String paragraph) {
+        return inline(paragraph, Integer.MAX_VALUE);
+    }
+
+    /** The paragraph's first {@code most} inline remarks, or all of them if it has fewer. */
+    static List<String> inline(String paragraph, int most) {
         if (!containsRemarkStart(paragraph)) {
             return List.of();
         }
         List<String> found = new ArrayList<>();
         Matcher m = INLINE.matcher(paragraph);
-        while (m.find()) {
+        while (found.size() < most && m.find()) {
             String inner = m.group(1) != null ? m.group(1) : m.group(2);
             if (inner == null || looksLikeStageDirection(inner.strip())) {
                 found.add(m.group());

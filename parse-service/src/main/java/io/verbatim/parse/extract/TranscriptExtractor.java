@@ -32,7 +32,7 @@ public final class TranscriptExtractor {
     private final KremlinPageReader kremlinReader;
     private final GenericHtmlReader genericHtmlReader;
     private final PlainTextTranscriptReader textReader;
-    private final TurnAssembler assembler = new TurnAssembler(labels);
+    private final TurnAssembler assembler;
 
     public TranscriptExtractor() {
         this(ParseLimits.DEFAULTS);
@@ -49,6 +49,7 @@ public final class TranscriptExtractor {
         this.kremlinReader = new KremlinPageReader(labels, limits);
         this.genericHtmlReader = new GenericHtmlReader(labels, limits);
         this.textReader = new PlainTextTranscriptReader(labels, limits);
+        this.assembler = new TurnAssembler(labels, limits);
     }
 
     /**
@@ -59,8 +60,8 @@ public final class TranscriptExtractor {
      * @param sourceUrl   where the document came from, or null
      * @throws UnparseableDocumentException for an empty body, an unsupported content type, a body that is not text,
      *                                      or one that exceeds a bound of {@link ParseLimits}: too many characters,
-     *                                      elements nested too deep, too many paragraphs, or a parse that takes longer
-     *                                      than the deadline
+     *                                      too many HTML elements, elements nested too deep, too many paragraphs, too
+     *                                      many inline remarks, or a parse that takes longer than the deadline
      */
     public ExtractedTranscript extract(String body, String contentType, String sourceUrl) {
         ParseDeadline deadline = ParseDeadline.start(limits.deadline());
@@ -80,6 +81,8 @@ public final class TranscriptExtractor {
     }
 
     private SourceDocument readHtml(String body, String sourceUrl, ParseDeadline deadline) {
+        // jsoup builds the whole page before any other bound is counted: its elements are counted in the text first
+        limits.checkElements(body);
         // jsoup stops nesting at its own maximum depth (512 by default; it flattens what lies deeper): at least one
         // level more than the bound, so that the check below sees a page that went past it. A lower jsoup maximum
         // made jsoup itself fail on some deep pages (IndexOutOfBoundsException while reconstructing formatting

@@ -33,9 +33,11 @@ import java.util.Set;
 final class TurnAssembler {
 
     private final SpeakerLabelParser labels;
+    private final ParseLimits limits;
 
-    TurnAssembler(SpeakerLabelParser labels) {
+    TurnAssembler(SpeakerLabelParser labels, ParseLimits limits) {
         this.labels = labels;
+        this.limits = limits;
     }
 
     ExtractedTranscript assemble(SourceDocument document, ParseDeadline deadline) {
@@ -74,10 +76,11 @@ final class TurnAssembler {
         List<TranscriptParsed.Statement> statements = new ArrayList<>();
         List<String> remarks = new ArrayList<>();
         OpenTurn turn = null;
+        InlineRemarks inlineRemarks = new InlineRemarks(limits);
         // the names of persons (not unnamed voices, not an office named alone), for their Kremlin person ids
         Set<String> personNames = new LinkedHashSet<>();
         if (document.author() != null && parsed.isEmpty()) {
-            turn = new OpenTurn(document.author(), null);
+            turn = new OpenTurn(document.author(), null, inlineRemarks);
             personNames.add(document.author().name());
         }
         boolean interrupted = false;
@@ -104,7 +107,7 @@ final class TurnAssembler {
                     if (turn != null) {
                         statements.add(turn.close(statements.size() + 1));
                     }
-                    turn = new OpenTurn(speaker, note != null ? note : label.annotation());
+                    turn = new OpenTurn(speaker, note != null ? note : label.annotation(), inlineRemarks);
                 }
                 turn.add(text);
                 // a stage remark that ends the block stands between it and the next label ("… (Laughter.)")
@@ -160,16 +163,38 @@ final class TurnAssembler {
         return names.size() == 1 ? TranscriptParsed.KIND_ADDRESS : TranscriptParsed.KIND_TRANSCRIPT;
     }
 
+    /** The inline remarks of one document's turns, counted as they are collected against the bound. */
+    private static final class InlineRemarks {
+        private final ParseLimits limits;
+        private int collected;
+
+        InlineRemarks(ParseLimits limits) {
+            this.limits = limits;
+        }
+
+        /** The paragraph's inline remarks; refuses the document once they bring its remarks past the bound. */
+        List<String> of(String paragraph) {
+            int room = limits.maxRemarks() - collected;
+            // one more than there is room for is enough to refuse: a paragraph of a million is not collected first
+            List<String> found = StageRemarks.inline(paragraph, room == Integer.MAX_VALUE ? room : room + 1);
+            collected += found.size();
+            limits.checkRemarks(collected);
+            return found;
+        }
+    }
+
     /** A turn being collected. */
     private static final class OpenTurn {
         private final TranscriptParsed.Speaker speaker;
         private final String annotation;
+        private final InlineRemarks inlineRemarks;
         private final List<String> paragraphs = new ArrayList<>();
         private final List<String> remarks = new ArrayList<>();
 
-        OpenTurn(TranscriptParsed.Speaker speaker, String annotation) {
+        OpenTurn(TranscriptParsed.Speaker speaker, String annotation, InlineRemarks inlineRemarks) {
             this.speaker = speaker;
             this.annotation = annotation;
+            this.inlineRemarks = inlineRemarks;
         }
 
         void add(String paragraph) {
@@ -177,7 +202,7 @@ final class TurnAssembler {
                 return;
             }
             paragraphs.add(paragraph);
-            remarks.addAll(StageRemarks.inline(paragraph));
+            remarks.addAll(inlineRemarks.of(paragraph));
         }
 
         TranscriptParsed.Statement close(int ordinal) {

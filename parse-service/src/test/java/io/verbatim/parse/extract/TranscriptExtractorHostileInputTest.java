@@ -27,11 +27,12 @@ class TranscriptExtractorHostileInputTest {
     private final TranscriptExtractor patient = new TranscriptExtractor(new ParseLimits(ParseLimits.DEFAULT_MAX_CHARS,
             ParseLimits.DEFAULT_MAX_DEPTH, Duration.ofHours(1)));
     /**
-     * The default bounds on characters and depth, a deadline no test reaches and no bound on paragraphs: for the
-     * tests of linear work over more paragraphs than the default bound allows.
+     * The default bounds on characters and depth, a deadline no test reaches and no bound on paragraphs or on HTML
+     * elements: for the tests of linear work over more paragraphs than the default bound allows.
      */
     private final TranscriptExtractor patientWithoutParagraphBound = new TranscriptExtractor(new ParseLimits(
-            ParseLimits.DEFAULT_MAX_CHARS, ParseLimits.DEFAULT_MAX_DEPTH, Duration.ofHours(1), Integer.MAX_VALUE));
+            ParseLimits.DEFAULT_MAX_CHARS, ParseLimits.DEFAULT_MAX_DEPTH, Duration.ofHours(1), Integer.MAX_VALUE,
+            Integer.MAX_VALUE, ParseLimits.DEFAULT_MAX_REMARKS));
 
     /**
      * Issue 12, finding 1: the all-bold check copied the paragraph's text once per nested {@code <b>}: 600 copies of a
@@ -275,7 +276,8 @@ class TranscriptExtractorHostileInputTest {
     /**
      * The bound on paragraphs (a bounds review of issue 11's classes): four million characters of one-line turns,
      * "Q: a" and a blank line, made a turn each, 1.3 million turns and a heap of about 256 MB, for a document that no
-     * transcript resembles. Now it is refused once its paragraphs pass the bound, in plain text and in HTML.
+     * transcript resembles. Now it is refused once its paragraphs pass the bound, in plain text and in HTML; with the
+     * default bounds the HTML version (444,000 start tags) is refused before that, by the bound on HTML elements.
      */
     @Test
     @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -283,15 +285,22 @@ class TranscriptExtractorHostileInputTest {
         String text = "Jane Doe: Hello.\n\n" + "Q: a\n\n".repeat(3_999_000 / 6);
         String html = "<p><b>Jane Doe:</b> Hello.</p>" + "<p><b>Q:</b> a</p>".repeat(3_999_000 / 18);
         String inOneBlock = "Jane Doe: Hello.\n\nJohn Roe: Hi.\n" + "Jane Doe: a\nJohn Roe: b\n".repeat(100_000);
+        TranscriptExtractor withoutElementBound = new TranscriptExtractor(new ParseLimits(ParseLimits.DEFAULT_MAX_CHARS,
+                ParseLimits.DEFAULT_MAX_DEPTH, Duration.ofHours(1), ParseLimits.DEFAULT_MAX_PARAGRAPHS,
+                Integer.MAX_VALUE, ParseLimits.DEFAULT_MAX_REMARKS));
 
         assertThatThrownBy(() -> patient.extract(text, "text/plain", null))
                 .isInstanceOf(UnparseableDocumentException.class)
                 .hasMessage("the document has more than 50,000 paragraphs; the parser's limit is 50,000 paragraphs"
                         + " (verbatim.parse.max-paragraphs)");
-        assertThatThrownBy(() -> patient.extract(html, "text/html", null))
+        assertThatThrownBy(() -> withoutElementBound.extract(html, "text/html", null))
                 .isInstanceOf(UnparseableDocumentException.class)
                 .hasMessage("the document has more than 50,000 paragraphs; the parser's limit is 50,000 paragraphs"
                         + " (verbatim.parse.max-paragraphs)");
+        assertThatThrownBy(() -> patient.extract(html, "text/html", null))
+                .isInstanceOf(UnparseableDocumentException.class)
+                .hasMessage("the document has more than 200,000 HTML elements and comments; the parser's limit is"
+                        + " 200,000 (verbatim.parse.max-elements)");
         assertThatThrownBy(() -> patient.extract(inOneBlock, "text/plain", null))
                 .isInstanceOf(UnparseableDocumentException.class)
                 .hasMessage("the document has more than 50,000 paragraphs and lines that open with a speaker label;"
@@ -327,7 +336,8 @@ class TranscriptExtractorHostileInputTest {
 
     /**
      * Class 44: one {@code <p>} of a hundred thousand lines, each a bold label after a line break, is split in one
-     * pass over its nodes (each line is copied once to be read); with the default bound it is refused as it is split.
+     * pass over its nodes (each line is copied once to be read); with the default bound on paragraphs it is refused as
+     * it is split (its 200,000-odd start tags are refused by the default bound on HTML elements before that).
      */
     @Test
     @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -338,9 +348,109 @@ class TranscriptExtractorHostileInputTest {
         ExtractedTranscript result = patientWithoutParagraphBound.extract(page, "text/html", null);
 
         assertThat(result.statements()).hasSize(100_002);
-        assertThatThrownBy(() -> patient.extract(page, "text/html", null))
+        TranscriptExtractor withoutElementBound = new TranscriptExtractor(new ParseLimits(ParseLimits.DEFAULT_MAX_CHARS,
+                ParseLimits.DEFAULT_MAX_DEPTH, Duration.ofHours(1), ParseLimits.DEFAULT_MAX_PARAGRAPHS,
+                Integer.MAX_VALUE, ParseLimits.DEFAULT_MAX_REMARKS));
+        assertThatThrownBy(() -> withoutElementBound.extract(page, "text/html", null))
                 .isInstanceOf(UnparseableDocumentException.class)
                 .hasMessageContaining("more than 50,000 paragraphs");
+        assertThatThrownBy(() -> patient.extract(page, "text/html", null))
+                .isInstanceOf(UnparseableDocumentException.class)
+                .hasMessageContaining("more than 200,000 HTML elements and comments");
+    }
+
+    /**
+     * The bound on HTML elements (an adversarial review of the bounds): jsoup builds the whole page before any other
+     * bound is counted, and four million characters of {@code <p>a} (997,500 elements) ran out of a 128 MB heap inside
+     * jsoup. The start tags, comments and element-making end tags are counted in the text first: at the default bound,
+     * 200,000 elements are read, one more is refused, and so is the million.
+     */
+    @Test
+    @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void htmlElementsAreCountedBeforeJsoupAndRefusedPastTheBound() {
+        String atTheBound = "<i></i>".repeat(200_000);
+        String refusal = "the document has more than 200,000 HTML elements and comments; the parser's limit is 200,000"
+                + " (verbatim.parse.max-elements)";
+
+        assertThat(patient.extract(atTheBound, "text/html", null).kind()).isEqualTo("readout");
+        assertThatThrownBy(() -> patient.extract(atTheBound + "<i>", "text/html", null))
+                .isInstanceOf(UnparseableDocumentException.class).hasMessage(refusal);
+        assertThatThrownBy(() -> patient.extract("<p>a".repeat(997_500), "text/html", null))
+                .isInstanceOf(UnparseableDocumentException.class).hasMessage(refusal);
+        assertThatThrownBy(() -> patient.extract("<p>a".repeat(997_500), "application/xhtml+xml", null))
+                .isInstanceOf(UnparseableDocumentException.class).hasMessage(refusal);
+        // the count is of HTML only: the same text as plain text is not refused by it
+        assertThat(patient.extract("<i></i>".repeat(200_001), "text/plain", null)
+                .kind()).isEqualTo("readout");
+    }
+
+    /**
+     * A configured bound on elements holds exactly, and counts what makes a node in jsoup's page: start tags, comments
+     * and other {@code <!} or {@code <?} markup, and {@code </p>} and {@code </br>}, which make an element where none
+     * is open; other end tags, and a {@code <} before anything else, make none and are not counted.
+     */
+    @Test
+    void aConfiguredElementBoundIsAppliedAtItsValue() {
+        TranscriptExtractor eight = new TranscriptExtractor(new ParseLimits(ParseLimits.DEFAULT_MAX_CHARS,
+                ParseLimits.DEFAULT_MAX_DEPTH, Duration.ofHours(1), ParseLimits.DEFAULT_MAX_PARAGRAPHS, 8,
+                ParseLimits.DEFAULT_MAX_REMARKS));
+        // 6 start tags, </P > and a comment; not </b>, </div>, </span>, </pre>, </body>, </html>, <3 or < b
+        String eightElements = "<html><body><p><b>Jane Doe:</b> One &lt; two, 1 <3, a < b.</div></span></P >"
+                + "<p><b>John Roe:</b> Two.<!-- x --></pre></body></html>";
+        // a doctype, 3 start tags, a comment, a processing instruction, </p> and </br>
+        String eightWithComments = "<!DOCTYPE html><p><b>Jane Doe:</b> One.<br><!-- x --><?x?></p></br></i>";
+
+        assertThat(eight.extract(eightElements, "text/html", null).statements()).hasSize(2);
+        assertThat(eight.extract(eightWithComments, "text/html", null).statements()).hasSize(1);
+        for (String oneMore : new String[] {"<i>", "<!---->", "<?x>", "</p>", "</BR>", "<!x>"}) {
+            assertThatThrownBy(() -> eight.extract(eightElements + oneMore, "text/html", null)).as(oneMore)
+                    .isInstanceOf(UnparseableDocumentException.class)
+                    .hasMessage("the document has more than 8 HTML elements and comments; the parser's limit is 8"
+                            + " (verbatim.parse.max-elements)");
+        }
+    }
+
+    /**
+     * The bound on inline remarks (an adversarial review of the bounds): one turn of {@code <…>} or "(Laughter.)"
+     * repeated made a remark each, over a million in four million characters, and ran out of a 128 MB heap. The
+     * remarks are counted as they are collected: at the default bound, 50,000 are read, one more is refused, and so
+     * are the millions.
+     */
+    @Test
+    @Timeout(value = GENEROUS_SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void inlineRemarksAreCountedAsTheyAreCollectedAndRefusedPastTheBound() {
+        String turns = "Jane Doe: Hello.\n\nJohn Roe: ";
+        String refusal = "the document has more than 50,000 inline remarks; the parser's limit is 50,000"
+                + " (verbatim.parse.max-remarks)";
+
+        ExtractedTranscript atTheBound = patient.extract(turns + "<…>".repeat(50_000),
+                "text/plain", null);
+
+        assertThat(atTheBound.statements()).hasSize(2);
+        assertThat(atTheBound.statements().get(1).remarks()).hasSize(50_000);
+        assertThatThrownBy(() -> patient.extract(turns + "<…>".repeat(50_001),
+                "text/plain", null)).isInstanceOf(UnparseableDocumentException.class).hasMessage(refusal);
+        assertThatThrownBy(() -> patient.extract(turns + "<…>".repeat(3_999_000 / 3), "text/plain", null))
+                .isInstanceOf(UnparseableDocumentException.class).hasMessage(refusal);
+        assertThatThrownBy(() -> patient.extract(turns + "(Laughter) ".repeat(3_999_000 / 11), "text/plain", null))
+                .isInstanceOf(UnparseableDocumentException.class).hasMessage(refusal);
+    }
+
+    /** A configured bound on remarks holds exactly, over all the turns of a document. */
+    @Test
+    void aConfiguredRemarkBoundIsAppliedAtItsValueOverTheWholeDocument() {
+        TranscriptExtractor three = new TranscriptExtractor(new ParseLimits(ParseLimits.DEFAULT_MAX_CHARS,
+                ParseLimits.DEFAULT_MAX_DEPTH, Duration.ofHours(1), ParseLimits.DEFAULT_MAX_PARAGRAPHS,
+                ParseLimits.DEFAULT_MAX_ELEMENTS, 3));
+        String threeRemarks = "Jane Doe: Hello. (Laughter.) Yes.\n\nJohn Roe: Hi. [Applause] No. (Laughter.) Maybe.";
+
+        ExtractedTranscript result = three.extract(threeRemarks, "text/plain", null);
+
+        assertThat(result.statements()).extracting(s -> s.remarks().size()).containsExactly(1, 2);
+        assertThatThrownBy(() -> three.extract(threeRemarks + "\n\nJane Doe: Well. (Laughter.) So.", "text/plain",
+                null)).isInstanceOf(UnparseableDocumentException.class)
+                .hasMessage("the document has more than 3 inline remarks; the parser's limit is 3"
+                        + " (verbatim.parse.max-remarks)");
     }
 
     /**

@@ -48,7 +48,8 @@ class TranscriptExtractorSmallHeapTest {
     /**
      * The shapes with the most turns per character at the parser's largest document, four million characters: one
      * paragraph per "Q: a" (before the bound on paragraphs, 670,000 turns exhausted this heap), an HTML paragraph per
-     * label, and a block whose every line opens with a label. Each is refused naming the bound on paragraphs.
+     * label, and a block whose every line opens with a label. Each is refused naming the bound on paragraphs, but for
+     * the HTML one, whose 444,000 start tags are refused before that by the bound on HTML elements.
      */
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -62,7 +63,37 @@ class TranscriptExtractorSmallHeapTest {
                 .containsExactly("one-line-turns", "one-line-turns-html", "labelled-lines-in-one-block");
         for (String[] result : results) {
             assertThat(result[1]).as("outcome of %s: %s", result[0], result[4]).isEqualTo("refused");
-            assertThat(result[4]).as("reason for %s", result[0]).endsWith("(verbatim.parse.max-paragraphs)");
+            assertThat(result[4]).as("reason for %s", result[0]).endsWith(result[0].endsWith("-html")
+                    ? "(verbatim.parse.max-elements)" : "(verbatim.parse.max-paragraphs)");
+        }
+    }
+
+    /**
+     * The shapes with the most HTML nodes and the most inline remarks per character at the parser's largest document:
+     * a million elements ({@code <p>a}, {@code </p>} with no paragraph open), 570,000 empty {@code <i>} elements, 1.3
+     * million comments, and one turn of 1.3 million {@code <…>} or 360,000 "(Laughter)". Before their bounds the
+     * element shapes ran out of this heap inside jsoup, and the remark shapes while their remarks were collected; now
+     * each is refused naming its bound.
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void theMostElementsAndRemarksPerCharacterAreRefusedAtTheirBoundsWithinASmallHeap()
+            throws IOException, InterruptedException {
+        int chars = ParseLimits.DEFAULT_MAX_CHARS - 1_000;
+        List<String[]> elements = runInSmallHeap(chars, "most-elements-");
+        List<String[]> remarks = runInSmallHeap(chars, "most-remarks-");
+
+        assertThat(elements).extracting(r -> r[0]).containsExactly("most-elements-open-paragraphs",
+                "most-elements-empty-italics", "most-elements-end-paragraphs", "most-elements-comments");
+        assertThat(remarks).extracting(r -> r[0]).containsExactly("most-remarks-omission-marks",
+                "most-remarks-laughter");
+        for (String[] result : elements) {
+            assertThat(result[1]).as("outcome of %s: %s", result[0], result[4]).isEqualTo("refused");
+            assertThat(result[4]).as("reason for %s", result[0]).endsWith("(verbatim.parse.max-elements)");
+        }
+        for (String[] result : remarks) {
+            assertThat(result[1]).as("outcome of %s: %s", result[0], result[4]).isEqualTo("refused");
+            assertThat(result[4]).as("reason for %s", result[0]).endsWith("(verbatim.parse.max-remarks)");
         }
     }
 

@@ -149,6 +149,21 @@ public final class HostileDocuments {
                 + "<p><b>Q:</b> a</p>".repeat(Math.max(1, (chars - 40) / 18))));
         all.add(text("labelled-lines-in-one-block", "Jane Doe: Hello.\n\nJohn Roe: Hi.\n"
                 + "Jane Doe: a\nJohn Roe: b\n".repeat(Math.max(1, (chars - 40) / 24))));
+
+        // The most HTML nodes per character (an adversarial review of the bounds: jsoup builds the whole page before
+        // any other bound is counted, and four million characters of "<p>a" ran out of a 128 MB heap inside jsoup):
+        // an element per start tag, per "</p>" with no paragraph open, and a comment per "<?>". No random words, so
+        // the shapes before these stay as they were.
+        all.add(html("most-elements-open-paragraphs", "<p>a".repeat(Math.max(1, chars / 4))));
+        all.add(html("most-elements-empty-italics", "<i></i>".repeat(Math.max(1, chars / 7))));
+        all.add(html("most-elements-end-paragraphs", "x" + "</p>".repeat(Math.max(1, (chars - 1) / 4))));
+        all.add(html("most-elements-comments", "x" + "<?>".repeat(Math.max(1, (chars - 1) / 3))));
+        // The most inline remarks per character, in one turn (the same review: over a million remarks in four million
+        // characters filled a 128 MB heap).
+        all.add(text("most-remarks-omission-marks", "Jane Doe: Hello.\n\nJohn Roe: "
+                + "<…>".repeat(Math.max(1, (chars - 30) / 3))));
+        all.add(text("most-remarks-laughter", "Jane Doe: Hello.\n\nJohn Roe: "
+                + "(Laughter) ".repeat(Math.max(1, (chars - 30) / 11))));
         return all;
     }
 
