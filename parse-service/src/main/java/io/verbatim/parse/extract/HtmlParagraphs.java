@@ -106,7 +106,8 @@ final class HtmlParagraphs {
         List<SourceBlock> blocks = new ArrayList<>();
         List<Integer> plainLabelled = new ArrayList<>();
         List<String> candidates = new ArrayList<>();
-        Set<String> openingLabels = anyLineBreakChild(paragraphs) ? openingBoldLabels(paragraphs, deadline) : Set.of();
+        Set<String> openingLabels = anyBoldAfterLineBreak(paragraphs) ? openingBoldLabels(paragraphs, deadline)
+                : Set.of();
         for (Element paragraph : paragraphs) {
             for (Element part : partsAtBoldLabelsAfterBreaks(paragraph, openingLabels, blocks.size(), deadline)) {
                 deadline.check();
@@ -231,11 +232,25 @@ final class HtmlParagraphs {
         return openingLabels.contains(text);
     }
 
-    /** Whether any of the paragraphs has a line break among its children. */
-    private static boolean anyLineBreakChild(List<Element> paragraphs) {
+    /**
+     * Whether any of the paragraphs has a bold run at the start of a line after a line break: only then are the
+     * page's opening labels collected (a second reading of every paragraph's label, which most pages never need).
+     */
+    private static boolean anyBoldAfterLineBreak(List<Element> paragraphs) {
         for (Element paragraph : paragraphs) {
-            if (hasLineBreakChild(paragraph)) {
-                return true;
+            if (!hasLineBreakChild(paragraph)) {
+                continue;
+            }
+            boolean lineStart = false;
+            for (Node node : paragraph.childNodes()) {
+                if (node instanceof Element element && element.normalName().equals("br")) {
+                    lineStart = true;
+                } else if (!(node instanceof TextNode text && WhitespaceNormalizer.isBlank(text.getWholeText()))) {
+                    if (lineStart && node instanceof Element element && (isBoldTag(element) || isWrapperOfBold(element))) {
+                        return true;
+                    }
+                    lineStart = false;
+                }
             }
         }
         return false;
