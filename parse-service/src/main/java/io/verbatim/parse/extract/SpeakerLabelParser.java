@@ -512,21 +512,11 @@ final class SpeakerLabelParser {
         for (String candidate : new HashSet<>(candidates)) {
             String core = shapeCore(WhitespaceNormalizer.normalize(candidate));
             String[] words = core.split(" ");
-            if (words.length < 2 || words.length > 4) {
-                continue;
-            }
-            StringBuilder letters = new StringBuilder();
-            for (String word : words) {
-                if (word.isEmpty() || !Character.isUpperCase(word.charAt(0))) {
-                    letters.setLength(0);
-                    break;
-                }
-                letters.append(Character.toLowerCase(word.charAt(0)));
-            }
-            String name = String.join(" ", words).toLowerCase(Locale.ROOT);
-            String previous = letters.isEmpty() ? null : nameOfInitials.putIfAbsent(letters.toString(), name);
+            String letters = initialsOf(words);
+            String name = core.toLowerCase(Locale.ROOT);
+            String previous = letters == null ? null : nameOfInitials.putIfAbsent(letters, name);
             if (previous != null && !previous.equals(name)) {
-                ambiguous.add(letters.toString()); // "Jane Doe" and "John Dunn": "JD" is neither
+                ambiguous.add(letters); // "Jane Doe" and "John Dunn": "JD" is neither
             }
         }
         Set<String> initials = new HashSet<>(nameOfInitials.keySet());
@@ -535,6 +525,24 @@ final class SpeakerLabelParser {
         // the page labels turns by initials when one of them opens two paragraphs; "AI: about a third" once, in a
         // list inside speech, is no label
         return initials.stream().anyMatch(letters -> uses.get(letters) >= 2) ? initials : Set.of();
+    }
+
+    /**
+     * The lower-cased initials of a name of two to four words that each start with a capital ("Jane Doe" gives "jd"),
+     * or null for any other name.
+     */
+    static String initialsOf(String[] words) {
+        if (words.length < 2 || words.length > 4) {
+            return null;
+        }
+        StringBuilder initials = new StringBuilder(words.length);
+        for (String word : words) {
+            if (word.isEmpty() || !Character.isUpperCase(word.charAt(0))) {
+                return null;
+            }
+            initials.append(Character.toLowerCase(word.charAt(0)));
+        }
+        return initials.toString();
     }
 
     /**

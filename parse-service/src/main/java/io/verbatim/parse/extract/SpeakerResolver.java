@@ -135,21 +135,10 @@ final class SpeakerResolver {
             if (label.unnamed() || label.office()) {
                 continue;
             }
-            String[] words = tokens(withoutHonorific(label.name()));
-            if (words.length < 2 || words.length > 4) {
-                continue;
-            }
-            StringBuilder initials = new StringBuilder();
-            for (String word : words) {
-                if (word.isEmpty() || !Character.isUpperCase(word.charAt(0))) {
-                    initials.setLength(0);
-                    break;
-                }
-                initials.append(Character.toLowerCase(word.charAt(0)));
-            }
-            SpeakerLabel previous = initials.isEmpty() ? null : byInitials.putIfAbsent(initials.toString(), label);
+            String initials = SpeakerLabelParser.initialsOf(tokens(withoutHonorific(label.name())));
+            SpeakerLabel previous = initials == null ? null : byInitials.putIfAbsent(initials, label);
             if (previous != null && !letters(previous.name()).equals(letters(label.name()))) {
-                ambiguous.add(initials.toString());
+                ambiguous.add(initials);
             }
         }
         Map<String, Integer> uses = new HashMap<>();

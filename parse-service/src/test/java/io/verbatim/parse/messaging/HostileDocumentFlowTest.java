@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +39,7 @@ class HostileDocumentFlowTest {
     private static final long SEED = 20261212L;
 
     @Test
-    void everyHostileDocumentIsParsedOrDeadLetteredWithAReasonAndTheNextDocumentFlows() throws InterruptedException {
+    void everyHostileDocumentIsParsedOrDeadLetteredWithAReasonAndTheNextDocumentFlows() {
         String bootstrap = KafkaBroker.shared().bootstrapServers();
         String run = UUID.randomUUID().toString();
         Map<String, String> shapeById = new HashMap<>();
@@ -60,17 +61,15 @@ class HostileDocumentFlowTest {
             // the ordinary document is behind the shapes of its own partition only: the other partitions may still be
             // at work (a full build on a loaded machine saw eleven shapes missing), so read until every shape has
             // ended somewhere or the wait is over
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            List<ConsumerRecord<String, String>> out;
-            List<ConsumerRecord<String, String>> dead;
-            while (true) {
-                out = parsed.readToEnd(WAIT).stream().filter(r -> shapeById.containsKey(r.key())).toList();
-                dead = deadLetters.readToEnd(WAIT).stream().filter(r -> shapeById.containsKey(r.key())).toList();
-                if (out.size() + dead.size() >= shapeById.size() || System.nanoTime() > deadline) {
-                    break;
-                }
-                Thread.sleep(200);
-            }
+            Awaitility.await("every shape on transcripts.parsed or transcripts.raw.dlq").atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> parsed.poll().stream().filter(r -> shapeById.containsKey(r.key())).count()
+                            + deadLetters.poll().stream().filter(r -> shapeById.containsKey(r.key())).count()
+                            >= shapeById.size());
+            List<ConsumerRecord<String, String>> out = parsed.readToEnd(WAIT).stream()
+                    .filter(r -> shapeById.containsKey(r.key())).toList();
+            List<ConsumerRecord<String, String>> dead = deadLetters.readToEnd(WAIT).stream()
+                    .filter(r -> shapeById.containsKey(r.key())).toList();
 
             assertThat(dead).allSatisfy(r -> assertThat(header(r, DeadLetterHeaders.REASON))
                     .as("reason for %s", shapeById.get(r.key())).isNotBlank());
