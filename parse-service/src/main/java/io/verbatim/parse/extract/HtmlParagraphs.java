@@ -68,6 +68,8 @@ final class HtmlParagraphs {
     /** Inline elements that may wrap a bold label run without changing it: italics, spans, fonts. */
     private static final Set<String> INLINE_WRAPPERS_OF_BOLD = Set.of("i", "em", "span", "font");
     private static final Evaluator BOLD = QueryParser.parse("b, strong");
+    /** The longest ending of an opening label that class 44 keeps as a possible name. */
+    private static final int MAX_NAME_ENDING = 80;
     private static final Evaluator ITALIC = QueryParser.parse("i, em");
 
     private final SpeakerLabelParser labels;
@@ -257,9 +259,9 @@ final class HtmlParagraphs {
     }
 
     /**
-     * The bold labels that open the paragraphs, normalised, each with the endings of two or more of its words (the name
-     * that ends a role-first label), so that a line's label is looked up, not compared with each: read only on a page
-     * where a paragraph holds a line break.
+     * The bold labels that open the paragraphs, normalised, each with its endings of two to four words and at most
+     * {@value #MAX_NAME_ENDING} characters (the name that ends a role-first label), so that a line's label is looked
+     * up, not compared with each: read only on a page where a bold run follows a line break inside a paragraph.
      */
     private Set<String> openingBoldLabels(List<Element> paragraphs, ParseDeadline deadline) {
         Set<String> opening = new HashSet<>();
@@ -269,11 +271,13 @@ final class HtmlParagraphs {
             if (label != null && labels.looksLikeLabel(label.text(), false)) {
                 String text = WhitespaceNormalizer.normalize(label.text());
                 opening.add(text);
-                // "C D", "B C D" of "A B C D": from the second space from the end, at most twelve words
+                // "C D", "B C D" of "A B C D": the endings a person's name can be, two to four words and at most
+                // MAX_NAME_ENDING characters (every ending of every label was up to 90 MB of strings for a 4 MB
+                // page of long Cyrillic labels, found by an adversarial review)
                 int space = text.lastIndexOf(' ');
-                for (int words = 2; space > 0 && words <= 12; words++) {
+                for (int words = 2; space > 0 && words <= 4; words++) {
                     space = text.lastIndexOf(' ', space - 1);
-                    if (space < 0) {
+                    if (space < 0 || text.length() - space - 1 > MAX_NAME_ENDING) {
                         break;
                     }
                     opening.add(text.substring(space + 1));

@@ -98,6 +98,22 @@ class TranscriptExtractorSmallHeapTest {
     }
 
     /**
+     * Class 44's opening labels at the parser's largest document: 14,700 distinct labels of thirteen words and 260
+     * Cyrillic characters, and one bold run after a line break. Every ending of every label kept as a string ran out
+     * of this heap (an adversarial review); with the endings a name can be, the page is parsed or refused with a
+     * reason, in time.
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void longOpeningLabelsAfterALineBreakAreReadWithinASmallHeap() throws IOException, InterruptedException {
+        List<String[]> results = runInSmallHeap(ParseLimits.DEFAULT_MAX_CHARS - 10_000, "long-opening-labels");
+
+        assertThat(results).extracting(r -> r[0]).containsExactly("long-opening-labels-after-break");
+        assertThat(results.get(0)[1]).as("outcome: %s", results.get(0)[4]).isIn("parsed", "refused");
+        assertThat(Long.parseLong(results.get(0)[2])).as("milliseconds").isLessThan(MILLIS_PER_DOCUMENT);
+    }
+
+    /**
      * Runs the shapes whose names start with {@code shapes} ("" for all) at about {@code chars} characters through
      * {@link HostileDocumentsRun} in a JVM of {@value #HEAP} heap, and returns its line per shape (shape, outcome,
      * milliseconds, peak heap in MB, kind or reason), after checking that the run ended normally and gave a line for

@@ -164,7 +164,27 @@ public final class HostileDocuments {
                 + "<…>".repeat(Math.max(1, (chars - 30) / 3))));
         all.add(text("most-remarks-laughter", "Jane Doe: Hello.\n\nJohn Roe: "
                 + "(Laughter) ".repeat(Math.max(1, (chars - 30) / 11))));
+        // Class 44 reads the page's opening labels when a bold run follows a <br>: long distinct labels of many words
+        // (in Cyrillic, two bytes a character) made every ending of every label a string, 90 MB from 4 MB
+        StringBuilder longLabels = new StringBuilder("<p>Intro<br><b>Иван Петров:</b> hi</p>");
+        for (int i = 0; longLabels.length() < chars - 300; i++) {
+            longLabels.append("<p><b>").append("Б ".repeat(12)).append('Ж').append(cyrillicWord(i, 235))
+                    .append(":</b>");
+        }
+        all.add(html("long-opening-labels-after-break", longLabels.toString()));
         return all;
+    }
+
+    /** A distinct lower-case Cyrillic word of the given length for each number. */
+    private static String cyrillicWord(int number, int length) {
+        String letters = "абвгдежзиклмнопрстуфхцчшщэюя";
+        StringBuilder word = new StringBuilder(length);
+        int rest = number;
+        for (int i = 0; i < length; i++) {
+            word.append(letters.charAt(rest % letters.length()));
+            rest /= letters.length();
+        }
+        return word.toString();
     }
 
     /** Elements {@code opener} nested by not closing them, until the document is about {@code chars} long. */
