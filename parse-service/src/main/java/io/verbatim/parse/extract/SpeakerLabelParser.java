@@ -94,6 +94,54 @@ final class SpeakerLabelParser {
     private static final Pattern MEMBER_CONSTITUENCY_PARTY = Pattern.compile(
             "^(.+?)\\s*\\(\\s*(\\p{Lu}[^()]{0,79}?)\\s*\\)"
                     + "\\s*\\(\\s*(\\p{Lu}[^()\\s]{0,11}(?:[ /-][^()\\s]{1,11}){0,2})\\s*\\)$");
+    /** "Baroness Hayman (CB)", "Lord Newby (LD)": a peer and, in brackets, the party or group (class 50). */
+    private static final Pattern PEER_PARTY = Pattern.compile(
+            "^(.+?)\\s*\\(\\s*(\\p{Lu}[^()\\s]{0,11}(?:[ /-][^()\\s]{1,11}){0,2})\\s*\\)$");
+
+    /** The titles of peers, which with a surname or a territorial designation after them are the peer's name. */
+    private static final Set<String> PEERAGE_TITLES = Set.of(
+            "lord", "baroness", "baron", "viscount", "viscountess", "earl", "countess", "marquess", "duke", "duchess");
+
+    /**
+     * Class 50: a peer's name as the House of Lords writes it, the title being part of it: a peerage title and one
+     * capitalised word, optionally "of" and a place ("Lord Callanan", "Baroness Smith of Basildon", "Lord Bishop of
+     * St Albans" after "The"). "Lady Nancy Astor" or "Lord Peter Mandelson", with a given name, are not: the title is a
+     * form of address there.
+     */
+    static boolean isPeerName(String name) {
+        String[] tokens = WhitespaceNormalizer.normalize(name).split(" ");
+        int first = tokens.length > 1 && tokens[0].equals("The") ? 1 : 0;
+        if (tokens.length - first < 2 || !PEERAGE_TITLES.contains(tokens[first].toLowerCase(Locale.ROOT))
+                || !Character.isUpperCase(tokens[first].codePointAt(0))) {
+            return false;
+        }
+        int next = first + 1;
+        if (tokens[next].equals("Bishop") || tokens[next].equals("of")) {
+            // "The Lord Bishop of St Albans", "The Earl of Kinnoull"
+            int of = tokens[next].equals("of") ? next : next + 1;
+            return of < tokens.length - 1 && tokens[of].equals("of") && placeWords(tokens, of + 1);
+        }
+        if (!isNameToken(tokens[next])) {
+            return false;
+        }
+        return next == tokens.length - 1 || tokens[next + 1].equals("of") && placeWords(tokens, next + 2);
+    }
+
+    /** One to four capitalised words from {@code from} to the end, with "and", "upon", "the" between them. */
+    private static boolean placeWords(String[] tokens, int from) {
+        int count = tokens.length - from;
+        if (count < 1 || count > 5) {
+            return false;
+        }
+        for (int i = from; i < tokens.length; i++) {
+            if (!Character.isUpperCase(tokens[i].codePointAt(0)) && !Set.of("and", "upon", "the", "le", "on")
+                    .contains(tokens[i])) {
+                return false;
+            }
+        }
+        return Character.isUpperCase(tokens[from].codePointAt(0));
+    }
+
     /** "The Prime Minister (Keir Starmer)": an office and, in brackets, the person who holds it. */
     private static final Pattern OFFICE_HOLDER = Pattern.compile("^(.+?)\\s*\\(\\s*(\\p{Lu}[^()]{1,79}?)\\s*\\)$");
     private static final Pattern ANNOTATION = Pattern.compile("^(.*?)\\s*[(\\[]([^()\\[\\]]{1,80})[)\\]]\\s*$");
@@ -195,7 +243,7 @@ final class SpeakerLabelParser {
             return false;
         }
         if (!strict) {
-            return Character.isUpperCase(core.codePointAt(0)) || core.equalsIgnoreCase("q");
+            return Character.isUpperCase(core.codePointAt(0)) || core.equalsIgnoreCase("q") || opensWithParticle(tokens);
         }
         int comma = core.indexOf(", ");
         if (comma > 0 && personNameEnds(core.substring(0, comma))
@@ -218,7 +266,37 @@ final class SpeakerLabelParser {
             }
         }
         // nor does it open with a conjunction or preposition, capitalised or not ("And for President Lopez: …")
-        return !CONNECTORS.contains(tokens[0]) && !LEADING_FUNCTION_WORDS.contains(tokens[0].toLowerCase(Locale.ROOT));
+        return opensWithParticle(tokens) || !CONNECTORS.contains(tokens[0])
+                && !LEADING_FUNCTION_WORDS.contains(tokens[0].toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Class 51: a surname that opens with a lower-case particle and is the whole label: "von der Leyen", "de Croo",
+     * "al-Sudani", "van der Bellen" (particles, then one or two capitalised name words).
+     */
+    private static boolean opensWithParticle(String[] tokens) {
+        if (tokens.length > 5) {
+            return false;
+        }
+        if (tokens.length == 1) {
+            int hyphen = tokens[0].indexOf('-');
+            return hyphen > 0 && SURNAME_OPENING_PARTICLES.contains(tokens[0].substring(0, hyphen))
+                    && isNameToken(tokens[0]);
+        }
+        if (!SURNAME_OPENING_PARTICLES.contains(tokens[0])) {
+            return false;
+        }
+        int i = 1;
+        while (i < tokens.length && NAME_PARTICLES.contains(tokens[i])) {
+            i++;
+        }
+        int names = tokens.length - i;
+        for (; i < tokens.length; i++) {
+            if (!isNameToken(tokens[i])) {
+                return false;
+            }
+        }
+        return names >= 1 && names <= 2;
     }
 
     /** Words that open a sentence but never a speaker label. */
@@ -398,6 +476,17 @@ final class SpeakerLabelParser {
             String role = member.group(2).strip() + " (" + member.group(3).strip() + ")";
             return Optional.of(new SpeakerLabel(label, member.group(1).strip(), role, null, false, false));
         }
+        // class 50, the House of Lords: "The Minister of State, Department for Energy (Lord Callanan) (Con)" is the
+        // office, the peer and the party; "Baroness Hayman (CB)" the peer and the party, which is the role
+        if (member.matches() && isOffice(member.group(1).strip()) && isPeerName(member.group(2).strip())) {
+            return Optional.of(new SpeakerLabel(label, member.group(2).strip(), member.group(1).strip(), null, false,
+                    false));
+        }
+        Matcher peer = PEER_PARTY.matcher(label);
+        if (peer.matches() && isPeerName(peer.group(1).strip())) {
+            return Optional.of(new SpeakerLabel(label, peer.group(1).strip(), peer.group(2).strip(), null, false,
+                    false));
+        }
         Matcher holder = OFFICE_HOLDER.matcher(label);
         if (holder.matches() && isOffice(holder.group(1).strip()) && isPersonName(holder.group(2))
                 && holder.group(2).strip().contains(" ")) {
@@ -471,6 +560,17 @@ final class SpeakerLabelParser {
     static Set<String> oneWordLabelsOfPage(List<String> candidates) {
         Set<String> accepted = surnamesOfFullLabels(candidates);
         accepted.addAll(initialsOfFullLabels(candidates));
+        // class 49: "A:" answers "Q:" on a page of questions and answers; anywhere else "A:" is no voice
+        boolean questions = false;
+        for (String candidate : candidates) {
+            String core = WhitespaceNormalizer.normalize(candidate);
+            if (core.equalsIgnoreCase("q")) {
+                questions = true;
+            } else if (questions && core.equals("A")) {
+                accepted.add("a");
+                break;
+            }
+        }
         Map<String, Integer> lastAt = new HashMap<>();
         int lastNamedAt = -1; // the last label of two or more words: a named speaker
         for (int i = 0; i < candidates.size(); i++) {
@@ -689,6 +789,11 @@ final class SpeakerLabelParser {
         return names;
     }
 
+    /** A lower-case particle inside a personal name: "de", "van", "bin" ({@link #NAME_PARTICLES}). */
+    static boolean isNameParticle(String token) {
+        return NAME_PARTICLES.contains(token);
+    }
+
     static boolean isHonorific(String token) {
         return HONORIFICS.contains(token.toLowerCase(Locale.ROOT));
     }
@@ -732,6 +837,18 @@ final class SpeakerLabelParser {
         return new String[] {name, cleanRole(role)};
     }
 
+    /** Particles that may open a surname written without its given names: "von der Leyen", "de Croo", "da Silva". */
+    private static final Set<String> SURNAME_OPENING_PARTICLES = Set.of(
+            "de", "del", "della", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "ter", "ten", "al",
+            "el", "bin", "ibn");
+
+    /** A capitalised office word other than "The", "His", "Her": "President", "Minister", "Chancellor". */
+    private static boolean isCapitalisedOfficeWord(String token) {
+        String lower = token.toLowerCase(Locale.ROOT);
+        return Character.isUpperCase(token.codePointAt(0)) && OFFICE_WORDS.contains(lower)
+                && !Set.of("the", "his", "her").contains(lower);
+    }
+
     /** Lower-case words after which a role names an organisation or a place. */
     private static final Set<String> ORGANISATION_CONNECTORS = Set.of("of", "in", "at", "for");
 
@@ -756,6 +873,13 @@ final class SpeakerLabelParser {
                     && isNameToken(tokens.get(particles - 1))) {
                 start = particles;
                 continue;
+            }
+            // a surname that opens with a particle, right after an office: "President von der Leyen", "Prime
+            // Minister de Croo"
+            if (particles < start && particles > 0 && start < tokens.size()
+                    && SURNAME_OPENING_PARTICLES.contains(tokens.get(particles))
+                    && isCapitalisedOfficeWord(tokens.get(particles - 1))) {
+                start = particles;
             }
             break;
         }
@@ -817,6 +941,9 @@ final class SpeakerLabelParser {
         String lower = TRAILING_DOT_OR_COLON.matcher(core.toLowerCase(Locale.ROOT)).replaceAll("");
         if (lower.equals("q") || lower.startsWith("question from ") || lower.startsWith("question to ")) {
             return "Question"; // an unnamed questioner, wherever the question comes from
+        }
+        if (lower.equals("a")) {
+            return "Answer"; // class 49: the answer to a "Q:" (a label only on a page of "Q:" labels)
         }
         for (String unnamed : UNNAMED) {
             if (lower.equals(unnamed)) {

@@ -66,6 +66,45 @@ final class SpeakerResolver {
         }
     }
 
+    /** Class 49: the person a title says is interviewed ("Interview with Maria Ressa"), or null. */
+    private final String interviewee;
+
+    private static final java.util.regex.Pattern INTERVIEW_WITH = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:interview|conversation|q ?& ?a|talk|chat)(?:ing)? with ");
+
+    private static final java.util.regex.Pattern POSSESSIVE_OR_PUNCTUATION = java.util.regex.Pattern.compile(
+            "(?:['’]s)?[,:;.!?]*$");
+
+    /**
+     * Class 49: the person that a title of questions and answers names after "Interview with", "In conversation
+     * with", "Q&A with" (a personal name of two to four capitalised words, up to the end of the title, a comma, colon
+     * or dash, or a lower-case word): the "A:" of such a page is that person. Null when the title names no one so.
+     */
+    static String intervieweeOf(String title) {
+        if (title == null) {
+            return null;
+        }
+        String text = WhitespaceNormalizer.normalize(title);
+        java.util.regex.Matcher with = INTERVIEW_WITH.matcher(text);
+        if (!with.find()) {
+            return null;
+        }
+        List<String> name = new ArrayList<>();
+        for (String word : text.substring(with.end()).split(" ")) {
+            String bare = POSSESSIVE_OR_PUNCTUATION.matcher(word).replaceFirst("");
+            boolean ends = !bare.equals(word);
+            if (!word.isEmpty() && !SpeakerLabelParser.isNameToken(bare) && !SpeakerLabelParser.isNameParticle(bare)
+                    && !SpeakerLabelParser.isInitial(word)) {
+                break;
+            }
+            name.add(SpeakerLabelParser.isInitial(word) ? word : bare);
+            if (ends && !SpeakerLabelParser.isInitial(word) || name.size() > 7) {
+                break;
+            }
+        }
+        return SpeakerLabelParser.personName(String.join(" ", name)).orElse(null);
+    }
+
     /** Misspelt label names (their letters) and the label they stand for. */
     private final Map<String, SpeakerLabel> misspelt = new HashMap<>();
 
@@ -99,6 +138,7 @@ final class SpeakerResolver {
             }
         }
         completeFromTitle(title);
+        interviewee = intervieweeOf(title);
         for (SpeakerLabel label : labels) {
             deadline.check();
             if (!label.unnamed() && !label.office() && !isCaller(label) && label.role() != null) {
@@ -293,6 +333,9 @@ final class SpeakerResolver {
     }
 
     private TranscriptParsed.Speaker resolveSpelt(SpeakerLabel label) {
+        if (label.unnamed() && interviewee != null && letters(label.verbatim()).equals("a")) {
+            return new TranscriptParsed.Speaker(interviewee, null, label.verbatim());
+        }
         if (label.unnamed()) {
             return new TranscriptParsed.Speaker(label.name(), null, label.verbatim());
         }
@@ -453,37 +496,50 @@ final class SpeakerResolver {
         return a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
     }
 
-    /** A person known only by a surname takes the given names and the office that the title gives with it. */
+    /**
+     * A person known only by a surname takes the given names and the office that the title gives with it. The surname
+     * may be several words ("López Obrador", "von der Leyen"), and the title may give two given names ("President
+     * Andrés Manuel López Obrador") or continue the surname with a particle ("President Luiz Inácio Lula da Silva of
+     * Brazil" completes "PRESIDENT LULA:").
+     */
     private void completeFromTitle(String title) {
         if (title == null || title.isBlank()) {
             return;
         }
         String[] words = WhitespaceNormalizer.normalize(title).split(" ");
         for (Person person : persons) {
-            if (person.name.contains(" ")) {
-                continue;
+            String[] own = tokens(person.name);
+            if (own.length > 3) {
+                continue; // a surname of up to three words: "López Obrador", "von der Leyen"
             }
-            String surname = letters(person.name);
-            for (int i = 1; i < words.length; i++) {
-                if (!letters(words[i]).equals(surname)) {
+            for (int i = 1; i + own.length <= words.length; i++) {
+                if (!matchesAt(words, i, own)) {
                     continue;
                 }
-                // initials, then one given name: "Maria Lopez", "Kamala D. Harris"
+                int end = i + own.length - 1;
+                // initials, then the given names: "Maria Lopez", "Kamala D. Harris", "Andrés Manuel López Obrador"
                 int first = i;
                 while (first > 0 && !words[first - 1].endsWith(",")
                         && SpeakerLabelParser.isInitial(bare(words[first - 1]))) {
                     first--;
                 }
-                int last = i;
-                if (first == 0 || !isGivenName(words[first - 1])
-                        || SpeakerLabelParser.isInitial(bare(words[first - 1]))) {
+                int last = surnameParticlesAfter(words, end);
+                int given = givenNamesBefore(words, first);
+                if (own.length > 1 && given < first && !afterOffice(words, given)) {
+                    // a full name is completed only after an office: "President Andrés Manuel López Obrador", never
+                    // "Meeting with Prime Minister of Bavaria Horst Seehofer" into "Bavaria Horst Seehofer"
+                    given = first;
+                }
+                if (given == first) {
                     // surname first: "President Yoon Suk Yeol of the Republic of Korea", "Premier Li Wen, …"
-                    last = givenNamesAfter(words, i);
-                    if (last == i) {
+                    if (last == end) {
+                        last = givenNamesAfter(words, end);
+                    }
+                    if (last == end) {
                         continue;
                     }
                 } else {
-                    first--;
+                    first = given;
                 }
                 List<String> name = new ArrayList<>();
                 for (int k = first; k <= last; k++) {
@@ -502,6 +558,66 @@ final class SpeakerResolver {
                 break;
             }
         }
+    }
+
+    /** Whether the title's words from {@code at} are the name's words (letters compared, punctuation aside). */
+    private static boolean matchesAt(String[] words, int at, String[] name) {
+        for (int k = 0; k < name.length; k++) {
+            if (!letters(words[at + k]).equals(letters(name[k])) || letters(name[k]).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Where the given names before a surname start, {@code surname} being the first word after them (or {@code
+     * surname} itself when there are none): both of two given names right after an office or a form of address
+     * ("President Luiz Inácio Lula"), else only the last ("… for Strategic Communications John Kirby" gives "John",
+     * "… of Bavaria Horst Seehofer" gives "Horst").
+     */
+    private static int givenNamesBefore(String[] words, int surname) {
+        int start = surname;
+        while (start > 0 && isGivenName(words[start - 1]) && !SpeakerLabelParser.isInitial(bare(words[start - 1]))) {
+            start--;
+        }
+        int count = surname - start;
+        if (count == 0) {
+            return surname;
+        }
+        return count == 2 && afterOffice(words, start) ? start : surname - 1;
+    }
+
+    /** Whether the word before {@code at} is an office word or a form of address: "President", "H.E.", "Dr.". */
+    private static boolean afterOffice(String[] words, int at) {
+        if (at == 0 || words[at - 1].endsWith(",")) {
+            return false;
+        }
+        String before = bare(words[at - 1]);
+        return SpeakerLabelParser.isHonorific(before) || Character.isUpperCase(before.codePointAt(0))
+                && SpeakerLabelParser.isOffice(before);
+    }
+
+    /**
+     * The particles and name words that continue a surname in the title: "Lula" then "da Silva" before "of Brazil";
+     * only when a boundary follows (the end of the title, a comma, a lower-case word), else {@code end}.
+     */
+    private static int surnameParticlesAfter(String[] words, int end) {
+        int last = end;
+        while (last + 2 < words.length && !words[last].endsWith(",")
+                && SpeakerLabelParser.isNameParticle(words[last + 1])) {
+            int next = last + 1;
+            while (next < words.length && SpeakerLabelParser.isNameParticle(words[next])) {
+                next++;
+            }
+            if (next >= words.length || !SpeakerLabelParser.isNameToken(bare(words[next]))) {
+                break;
+            }
+            last = next;
+        }
+        boolean boundary = last + 1 == words.length || words[last].endsWith(",")
+                || Character.isLowerCase(words[last + 1].codePointAt(0));
+        return last > end && boundary ? last : end;
     }
 
     /** Words of a title that are never part of a name after the surname: "Biden Before Departure". */
@@ -587,8 +703,14 @@ final class SpeakerResolver {
         return word.substring(0, end);
     }
 
-    /** The name without the forms of address before it: "Sir Edward Leigh" gives "Edward Leigh". */
+    /**
+     * The name without the forms of address before it: "Sir Edward Leigh" gives "Edward Leigh". A peer's title is the
+     * name itself when no given name follows it (class 50): "Lord Callanan", "Baroness Smith of Basildon" stay whole.
+     */
     static String withoutHonorific(String name) {
+        if (SpeakerLabelParser.isPeerName(name)) {
+            return name;
+        }
         String rest = name;
         int space = rest.indexOf(' ');
         // the first word is looked at before the name is split into words: few names start with an honorific

@@ -1,0 +1,204 @@
+package io.verbatim.parse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.verbatim.events.TranscriptParsed.Statement;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Classes 49-51 (issue 11), shapes of label that the held-out documents did not have but the kinds of transcript the
+ * issue names do. Class 49: in questions and answers, "A:" answers "Q:" and is the person the title names after
+ * "Interview with"; class 50: the House of Lords names peers by their title ("Baroness Hayman (CB)"); class 51: a
+ * surname of several words ("PRESIDENT LÓPEZ OBRADOR:", "PRESIDENT VON DER LEYEN:") is completed from the title like a
+ * surname of one.
+ */
+class TranscriptExtractorAnswersPeersAndSurnamesTest {
+
+    private final TranscriptExtractor extractor = new TranscriptExtractor();
+
+    // --- class 49: "A:" after "Q:" -----------------------------------------------------------------------------------
+
+    @Test
+    void anAnswerInPlainTextIsThePersonTheTitleSaysIsInterviewed() {
+        String text = "Interview with Maria Ressa\n\nMarch 3, 2023\n\nQ: You have spent years in court. Why keep going?"
+                + "\n\nA: Because the alternative is worse.\n\nIf we stop, they win.\n\nQ: Do you ever feel afraid?\n\n"
+                + "A: Every day.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.title()).isEqualTo("Interview with Maria Ressa");
+        assertThat(transcript.statements())
+                .extracting(s -> s.speaker().name(), s -> s.paragraphs().size(), s -> s.paragraphs().get(0))
+                .containsExactly(
+                        tuple("Question", 1, "You have spent years in court. Why keep going?"),
+                        tuple("Maria Ressa", 2, "Because the alternative is worse."),
+                        tuple("Question", 1, "Do you ever feel afraid?"),
+                        tuple("Maria Ressa", 1, "Every day."));
+    }
+
+    @Test
+    void boldAnswerLabelsInHtmlFollowTheSameRule() {
+        String html = "<html><head><title>In conversation with Ann Jones</title></head><body><article>"
+                + "<h1>In conversation with Ann Jones</h1><p><strong>Q:</strong> Where did the book start?</p>"
+                + "<p><strong>A:</strong> In a kitchen in Leeds.</p><p>It took ten years.</p>"
+                + "<p><strong>Q:</strong> Why so long?</p><p><strong>A:</strong> Life.</p></article></body></html>";
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.paragraphs().size())
+                .containsExactly(tuple("Question", 1), tuple("Ann Jones", 2), tuple("Question", 1),
+                        tuple("Ann Jones", 1));
+    }
+
+    @Test
+    void anAnswerWhoseTitleNamesNoOneIsAnswer() {
+        String text = "Q&A: what the new rules mean for renters\n\nQ: Who is covered?\n\nA: Every tenant with a lease of"
+                + " more than six months.\n\nQ: When does it start?\n\nA: In April.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name())
+                .containsExactly("Question", "Answer", "Question", "Answer");
+    }
+
+    @Test
+    void anALabelWithoutQuestionsIsNoVoice() {
+        String text = "Grading notes\n\nA: excellent work throughout the term.\n\nB: good work with some gaps.\n\n"
+                + "A: awarded to four students.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).isEmpty();
+    }
+
+    @Test
+    void theIntervieweeIsATitlesPersonalNameOnly() {
+        assertThat(SpeakerResolver.intervieweeOf("Interview with Maria Ressa")).isEqualTo("Maria Ressa");
+        assertThat(SpeakerResolver.intervieweeOf("An interview with Jean-Luc de la Tour, in Paris"))
+                .isEqualTo("Jean-Luc de la Tour");
+        assertThat(SpeakerResolver.intervieweeOf("A conversation with Ruth Jones’s editor")).isEqualTo("Ruth Jones");
+        assertThat(SpeakerResolver.intervieweeOf("Interview with the mayor")).isNull();
+        assertThat(SpeakerResolver.intervieweeOf("Interview with Madonna")).isNull();
+        assertThat(SpeakerResolver.intervieweeOf("Maria Ressa on press freedom")).isNull();
+    }
+
+    // --- class 50: the House of Lords ------------------------------------------------------------------------------
+
+    @Test
+    void peersKeepTheirTitleAndThePartyIsTheirRole() {
+        String html = "<html><head><title>Energy Prices</title></head><body><main><article><h1>Energy Prices</h1>"
+                + "<div class=\"entry-content\">"
+                + "<p><strong>Baroness Hayman (CB):</strong> To ask His Majesty’s Government what steps they take.</p>"
+                + "<p><strong>The Minister of State, Department for Energy Security and Net Zero (Lord Callanan) (Con):"
+                + "</strong> My Lords, we have taken action.</p>"
+                + "<p><strong>Baroness Smith of Basildon (Lab):</strong> My Lords, the Minister will know.</p>"
+                + "<p><strong>The Lord Bishop of St Albans:</strong> My Lords, rural households pay more.</p>"
+                + "<p><strong>Lord Callanan:</strong> The right reverend Prelate makes a good point.</p>"
+                + "<p><strong>Noble Lords:</strong> Hear, hear!</p>"
+                + "<p><strong>Lord Newby (LD):</strong> My Lords, will the Minister agree?</p>"
+                + "</div></article></main></body></html>";
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role(),
+                Statement::annotation).containsExactly(
+                        tuple("Baroness Hayman", "CB", null),
+                        tuple("Lord Callanan", "The Minister of State, Department for Energy Security and Net Zero",
+                                null),
+                        tuple("Baroness Smith of Basildon", "Lab", null),
+                        tuple("The Lord Bishop of St Albans", null, null),
+                        tuple("Lord Callanan", "The Minister of State, Department for Energy Security and Net Zero",
+                                null),
+                        tuple("Noble Lords", null, null),
+                        tuple("Lord Newby", "LD", null));
+    }
+
+    @Test
+    void aPeerageTitleIsANameOnlyBeforeASurname() {
+        assertThat(SpeakerLabelParser.isPeerName("Lord True")).isTrue();
+        assertThat(SpeakerLabelParser.isPeerName("Baroness Smith of Basildon")).isTrue();
+        assertThat(SpeakerLabelParser.isPeerName("The Earl of Kinnoull")).isTrue();
+        assertThat(SpeakerLabelParser.isPeerName("Lord Peter Mandelson")).isFalse();
+        assertThat(SpeakerLabelParser.isPeerName("Lady Nancy Astor")).isFalse();
+        assertThat(SpeakerLabelParser.isPeerName("Lord")).isFalse();
+        assertThat(SpeakerResolver.withoutHonorific("Sir Edward Leigh")).isEqualTo("Edward Leigh");
+        assertThat(SpeakerResolver.withoutHonorific("Lord Peter Mandelson")).isEqualTo("Peter Mandelson");
+    }
+
+    // --- class 51: surnames of several words --------------------------------------------------------------------
+
+    @Test
+    void aSurnameOfTwoWordsIsCompletedWithTwoGivenNamesFromTheTitle() {
+        String text = "---\ntitle: \"Remarks by President Biden and President Andrés Manuel López Obrador of Mexico"
+                + " Before Bilateral Meeting\"\ndate: 2023-01-10\n---\n\nPRESIDENT LÓPEZ OBRADOR: (As interpreted.)"
+                + " Welcome, President Biden.\n\nPRESIDENT BIDEN: Thank you, Mr. President.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/markdown", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role(),
+                Statement::annotation).containsExactly(
+                        tuple("Andrés Manuel López Obrador", "President", "as interpreted"),
+                        tuple("Biden", "President", null));
+    }
+
+    @Test
+    void aSurnameTheTitleContinuesWithAParticleIsOnePerson() {
+        String text = "---\ntitle: \"Remarks by President Biden and President Luiz Inácio Lula da Silva of Brazil"
+                + " Before Bilateral Meeting\"\n---\n\nPRESIDENT BIDEN: Welcome.\n\nPRESIDENT LULA DA SILVA: (As"
+                + " interpreted.) Thank you.\n\nPRESIDENT BIDEN: Good.\n\nPRESIDENT LULA: (As interpreted.) Yes.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/markdown", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(tuple("Biden", "President"), tuple("Luiz Inácio Lula da Silva", "President"),
+                        tuple("Biden", "President"), tuple("Luiz Inácio Lula da Silva", "President"));
+    }
+
+    @Test
+    void anOfficeBeforeASurnameThatOpensWithAParticleIsTheRole() {
+        String text = "# Joint press statements by President von der Leyen and Prime Minister Kishida\n\n"
+                + "PRESIDENT VON DER LEYEN: Thank you very much, Prime Minister.\n\nPRIME MINISTER KISHIDA: (As"
+                + " interpreted.) It is a great pleasure.\n\nQ: Will you sign?\n\nVON DER LEYEN: We will sign today.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/markdown", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(tuple("von der Leyen", "President"), tuple("Kishida", "Prime Minister"),
+                        tuple("Question", null), tuple("von der Leyen", "President"));
+    }
+
+    @Test
+    void aFullNameAfterAPlaceIsNotLengthenedByTheTitle() {
+        String html = "<html><head><title>Meeting with Prime Minister of Bavaria Horst Seehofer</title></head><body>"
+                + "<article><p><b>Vladimir Putin:</b> Welcome.</p><p><b>Prime Minister of Bavaria Horst Seehofer:</b>"
+                + " Thank you.</p><p><b>Vladimir Putin:</b> Please.</p><p><b>Horst Seehofer:</b> Indeed.</p>"
+                + "</article></body></html>";
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(tuple("Vladimir Putin", null), tuple("Horst Seehofer", "Prime Minister of Bavaria"),
+                        tuple("Vladimir Putin", null), tuple("Horst Seehofer", "Prime Minister of Bavaria"));
+    }
+
+    @Test
+    void aLabelThatOpensWithAParticleIsALabel() {
+        String html = "<html><head><title>Press statements in Kyiv</title></head><body><article><h1>Press statements"
+                + "</h1><p><b>von der Leyen:</b> Dear Volodymyr, it is good to be back in Kyiv.</p>"
+                + "<p><b>Zelenskyy:</b> Thank you, Ursula.</p><p><b>von der Leyen:</b> We stand with you.</p>"
+                + "<p><b>al-Sudani:</b> Iraq too.</p></article></body></html>";
+        String text = "Press statements in Kyiv\n\nUrsula von der Leyen: Dear Volodymyr, it is good to be back.\n\n"
+                + "Volodymyr Zelenskyy: Thank you.\n\nvon der Leyen: We stand with you.\n\nde facto: not a label.\n";
+
+        assertThat(extractor.extract(html, "text/html", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.paragraphs().get(0))
+                .containsExactly(tuple("von der Leyen", "Dear Volodymyr, it is good to be back in Kyiv."),
+                        tuple("Zelenskyy", "Thank you, Ursula."), tuple("von der Leyen", "We stand with you."),
+                        tuple("al-Sudani", "Iraq too."));
+        assertThat(extractor.extract(text, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.paragraphs().size())
+                .containsExactly(tuple("Ursula von der Leyen", 1), tuple("Volodymyr Zelenskyy", 1),
+                        tuple("Ursula von der Leyen", 2));
+    }
+}
