@@ -831,7 +831,18 @@ final class SpeakerLabelParser {
         for (int i = 0; i < start && !organisationBefore; i++) {
             organisationBefore = ORGANISATION_CONNECTORS.contains(tokens.get(i));
         }
+        int runStart = start;
         start = lastWords(tokens, start, afterConnector || organisationBefore ? 2 : 3);
+        // a lower-case particle right before the cut joins the name to the word before it: "Crown Prince of Saudi
+        // Arabia Mohammed bin Salman Al Saud" is "Mohammed bin Salman Al Saud", not "Salman Al Saud"
+        while (start - 2 >= runStart && NAME_PARTICLES.contains(tokens.get(start - 1))
+                && isNameToken(tokens.get(start - 2))) {
+            start -= 2;
+            while (start - 1 > runStart && NAME_PARTICLES.contains(tokens.get(start - 1))
+                    && isNameToken(tokens.get(start - 2))) {
+                start -= 2;
+            }
+        }
         String name = String.join(" ", tokens.subList(start, tokens.size()));
         String role = String.join(" ", tokens.subList(0, start));
         return new String[] {name, cleanRole(role)};

@@ -137,7 +137,7 @@ final class SpeakerResolver {
                 }
             }
         }
-        completeFromTitle(title);
+        completeFromTitle(title, deadline);
         interviewee = intervieweeOf(title);
         for (SpeakerLabel label : labels) {
             deadline.check();
@@ -502,12 +502,18 @@ final class SpeakerResolver {
      * Andrés Manuel López Obrador") or continue the surname with a particle ("President Luiz Inácio Lula da Silva of
      * Brazil" completes "PRESIDENT LULA:").
      */
-    private void completeFromTitle(String title) {
+    private void completeFromTitle(String title, ParseDeadline deadline) {
         if (title == null || title.isBlank()) {
             return;
         }
         String[] words = WhitespaceNormalizer.normalize(title).split(" ");
+        if (words.length > MAX_TITLE_WORDS) {
+            // a headline, not a text: every person is looked for at every word, so a title of a hundred thousand words
+            // and thousands of labels would be billions of comparisons (the hostile "thousands-of-labels-html" shape)
+            words = Arrays.copyOf(words, MAX_TITLE_WORDS);
+        }
         for (Person person : persons) {
+            deadline.check();
             String[] own = tokens(person.name);
             if (own.length > 3) {
                 continue; // a surname of up to three words: "López Obrador", "von der Leyen"
@@ -619,6 +625,9 @@ final class SpeakerResolver {
                 || Character.isLowerCase(words[last + 1].codePointAt(0));
         return last > end && boundary ? last : end;
     }
+
+    /** The words of a title that class 4 reads for names: a headline's, and more than any real one has. */
+    private static final int MAX_TITLE_WORDS = 200;
 
     /** Words of a title that are never part of a name after the surname: "Biden Before Departure". */
     private static final Set<String> TITLE_FUNCTION_WORDS = Set.of(

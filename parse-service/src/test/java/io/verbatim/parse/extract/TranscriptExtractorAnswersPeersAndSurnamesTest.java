@@ -201,4 +201,20 @@ class TranscriptExtractorAnswersPeersAndSurnamesTest {
                 .containsExactly(tuple("Ursula von der Leyen", 1), tuple("Volodymyr Zelenskyy", 1),
                         tuple("Ursula von der Leyen", 2));
     }
+
+    @Test
+    void aParticleInsideARoleFirstNameKeepsTheWordBeforeIt() {
+        String html = "<html><head><title>Talks</title></head><body><div class=\"read__content\">"
+                + "<p><b>Vladimir Putin:</b> Your Royal Highness, welcome.</p>"
+                + "<p><b>Crown Prince and Prime Minister of Saudi Arabia Mohammed bin Salman Al Saud</b>"
+                + " (<i>retranslated</i>): Thank you, Mr President.</p><p><b>Vladimir Putin:</b> Please.</p>"
+                + "<p><b>Chairman of the Board of Banco de Brasil Joao Silva:</b> Thank you.</p></div></body></html>";
+
+        ExtractedTranscript transcript = extractor.extract(html, "text/html", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(tuple("Vladimir Putin", null),
+                        tuple("Mohammed bin Salman Al Saud", "Crown Prince and Prime Minister of Saudi Arabia"),
+                        tuple("Vladimir Putin", null), tuple("Joao Silva", "Chairman of the Board of Banco de Brasil"));
+    }
 }
