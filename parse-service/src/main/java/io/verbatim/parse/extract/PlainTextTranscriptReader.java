@@ -472,7 +472,8 @@ final class PlainTextTranscriptReader {
         int capitals = 0;
         int ordinary = 0;
         for (Optional<SpeakerLabelParser.LeadingLabel> label : found) {
-            if (label.isPresent()) {
+            // initials that spell a function word ("TO:", "AS:") say nothing about the page's style of labels
+            if (label.isPresent() && !SpeakerLabelParser.spellsFunctionWord(label.get().label())) {
                 if (inCapitals(label.get().label())) {
                     capitals++;
                 } else {

@@ -266,8 +266,9 @@ final class SpeakerLabelParser {
             }
         }
         // nor does it open with a conjunction or preposition, capitalised or not ("And for President Lopez: …")
-        return opensWithParticle(tokens) || !CONNECTORS.contains(tokens[0])
-                && !LEADING_FUNCTION_WORDS.contains(tokens[0].toLowerCase(Locale.ROOT));
+        // initials in capitals may spell such a word ("AS:" for Ali Smith): class 48 decides whether they name anyone
+        return opensWithParticle(tokens) || tokens.length == 1 && tokens[0].length() <= 3 && mayBeInitials(tokens[0])
+                || !CONNECTORS.contains(tokens[0]) && !LEADING_FUNCTION_WORDS.contains(tokens[0].toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -297,6 +298,12 @@ final class SpeakerLabelParser {
             }
         }
         return names >= 1 && names <= 2;
+    }
+
+    /** Whether a label, in any case, spells a word that opens no label: "TO", "As", "BY", "FROM". */
+    static boolean spellsFunctionWord(String label) {
+        String lower = WhitespaceNormalizer.normalize(label).toLowerCase(Locale.ROOT);
+        return LEADING_FUNCTION_WORDS.contains(lower) || CONNECTORS.contains(lower);
     }
 
     /** Words that open a sentence but never a speaker label. */
@@ -598,12 +605,25 @@ final class SpeakerLabelParser {
      */
     static Set<String> initialsOfFullLabels(Collection<String> candidates) {
         Map<String, Integer> uses = new HashMap<>();
+        Set<String> spokenAfterFullName = new HashSet<>(); // initials first used after their full-name label
+        Set<String> fullSoFar = new HashSet<>();
         for (String candidate : candidates) {
             String core = shapeCore(WhitespaceNormalizer.normalize(candidate));
             if (mayBeInitials(core)) {
-                uses.merge(core.toLowerCase(Locale.ROOT), 1, Integer::sum);
+                String lower = core.toLowerCase(Locale.ROOT);
+                if (uses.merge(lower, 1, Integer::sum) == 1 && fullSoFar.contains(lower)) {
+                    spokenAfterFullName.add(lower);
+                }
+            } else {
+                String letters = initialsOf(core.split(" "));
+                if (letters != null) {
+                    fullSoFar.add(letters);
+                }
             }
         }
+        // initials that spell a function word ("AS", "TO", "BY") count only after the full name has spoken: a memo's
+        // "TO: All staff" before a "Tom Owens:" is a header
+        uses.keySet().removeIf(letters -> spellsFunctionWord(letters) && !spokenAfterFullName.contains(letters));
         if (uses.isEmpty()) {
             return Set.of();
         }

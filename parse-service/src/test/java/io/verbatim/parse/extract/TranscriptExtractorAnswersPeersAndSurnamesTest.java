@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.verbatim.events.TranscriptParsed.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -216,5 +217,31 @@ class TranscriptExtractorAnswersPeersAndSurnamesTest {
                 .containsExactly(tuple("Vladimir Putin", null),
                         tuple("Mohammed bin Salman Al Saud", "Crown Prince and Prime Minister of Saudi Arabia"),
                         tuple("Vladimir Putin", null), tuple("Joao Silva", "Chairman of the Board of Banco de Brasil"));
+    }
+
+    // --- class 48 continued: initials that spell a word -------------------------------------------------------------
+
+    @Test
+    void initialsThatSpellAWordNameTheSpeakerAfterTheFullNameHasSpoken() {
+        String text = "Ali Smith on writing seasons\n\nAli Smith: Thank you for having me.\n\nJo Bell: Let us start with"
+                + " Autumn.\n\nAS: It began in a kitchen.\n\nJB: And the title?\n\nAS: It came last.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.paragraphs().get(0))
+                .containsExactly(tuple("Ali Smith", "Thank you for having me."),
+                        tuple("Jo Bell", "Let us start with Autumn."), tuple("Ali Smith", "It began in a kitchen."),
+                        tuple("Jo Bell", "And the title?"), tuple("Ali Smith", "It came last."));
+    }
+
+    @Test
+    void aMemoHeaderThatSpellsInitialsBeforeTheFullNameIsNoLabel() {
+        String text = "Office memo\n\nTO: All staff\n\nFROM: Ann Owens\n\nON: Monday\n\nTom Owens: I will be"
+                + " away.\n\nTO: the board, again.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.paragraphs())
+                .containsExactly(tuple("Tom Owens", List.of("I will be away.", "TO: the board, again.")));
     }
 }
