@@ -134,6 +134,16 @@ final class HtmlParagraphs {
             }
         }
         Set<String> pageWords = SpeakerLabelParser.oneWordLabelsOfPage(candidates);
+        Set<Integer> plainIndexes = new HashSet<>(plainLabelled);
+        for (int index = 0; index < blocks.size(); index++) {
+            SourceBlock block = blocks.get(index);
+            // class 51: a bold label that opens with a particle ("von der Leyen:") needs the page to confirm it; once
+            // and alone it is a list item ("<b>van Gogh:</b> a late landscape")
+            if (block.hasLabel() && !plainIndexes.contains(index) && SpeakerLabelParser.opensWithParticle(block.label())
+                    && !SpeakerLabelParser.acceptableShortLabel(block.label(), pageWords)) {
+                blocks.set(index, SourceBlock.plain(block.fullText()));
+            }
+        }
         List<Integer> accepted = new ArrayList<>();
         for (int index : plainLabelled) {
             SourceBlock block = blocks.get(index);

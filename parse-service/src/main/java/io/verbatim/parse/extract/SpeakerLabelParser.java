@@ -73,6 +73,14 @@ final class SpeakerLabelParser {
             "schoolboy", "schoolgirl", "graduate", "resident", "presenter", "cadet", "academician", "operator",
             "private", "mechanic", "welder", "architect", "designer", "programmer", "coordinator");
 
+    /**
+     * Offices that a label in capitals may name alone, the holder being the speaker ("CHAIR:", "SPEAKER:"): counted
+     * like the unnamed voices in capitals.
+     */
+    private static final Set<String> ONE_WORD_OFFICES = Set.of(
+            "chair", "chairman", "chairwoman", "chairperson", "speaker", "president", "governor", "mayor", "minister",
+            "secretary", "ambassador", "senator", "judge", "commissioner", "spokesperson", "spokesman", "rector");
+
     /** Forms of address that precede a name and are not part of it. */
     private static final Set<String> HONORIFICS = Set.of(
             "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.", "madam", "madame", "mister",
@@ -83,7 +91,7 @@ final class SpeakerLabelParser {
             "question", "remark", "response", "reply", "answer", "interpreter", "hon. members", "voice", "voices",
             "audience", "participant", "comment", "moderator", "reporter", "journalist", "interviewer", "presenter",
             "aide", "q", "staff", "announcer", "crowd", "some hon. members", "several hon. members", "host", "guest",
-            "caller", "anchor", "narrator");
+            "caller", "anchor", "narrator", "contestant", "panelist", "panellist");
 
     /** One-word labels that count in plain text in any case: the questioner and the usual unnamed voices. */
     private static final Set<String> SHORT_LABELS_IN_ANY_CASE = Set.of(
@@ -100,7 +108,8 @@ final class SpeakerLabelParser {
 
     /** The titles of peers, which with a surname or a territorial designation after them are the peer's name. */
     private static final Set<String> PEERAGE_TITLES = Set.of(
-            "lord", "baroness", "baron", "viscount", "viscountess", "earl", "countess", "marquess", "duke", "duchess");
+            "lord", "lady", "baroness", "baron", "viscount", "viscountess", "earl", "countess", "marquess", "duke",
+            "duchess");
 
     /**
      * Class 50: a peer's name as the House of Lords writes it, the title being part of it: a peerage title and one
@@ -116,6 +125,9 @@ final class SpeakerLabelParser {
             return false;
         }
         int next = first + 1;
+        if (first == 1 && !tokens[next].equals("Bishop") && !tokens[next].equals("of")) {
+            return false; // "The Lord Advocate", "The Lord Chancellor": an office; "The" opens only "… of" peers
+        }
         if (tokens[next].equals("Bishop") || tokens[next].equals("of")) {
             // "The Lord Bishop of St Albans", "The Earl of Kinnoull"
             int of = tokens[next].equals("of") ? next : next + 1;
@@ -275,6 +287,10 @@ final class SpeakerLabelParser {
      * Class 51: a surname that opens with a lower-case particle and is the whole label: "von der Leyen", "de Croo",
      * "al-Sudani", "van der Bellen" (particles, then one or two capitalised name words).
      */
+    static boolean opensWithParticle(String label) {
+        return opensWithParticle(shapeCore(WhitespaceNormalizer.normalize(label)).split(" "));
+    }
+
     private static boolean opensWithParticle(String[] tokens) {
         if (tokens.length > 5) {
             return false;
@@ -490,7 +506,9 @@ final class SpeakerLabelParser {
                     false));
         }
         Matcher peer = PEER_PARTY.matcher(label);
-        if (peer.matches() && isPeerName(peer.group(1).strip())) {
+        // a party or group is short ("CB", "Non-Afl", "Lab Co-op"); "Lord Ahmad of Wimbledon (United Kingdom)" at the
+        // UN names a country, an annotation like any other
+        if (peer.matches() && isPeerName(peer.group(1).strip()) && peer.group(2).strip().length() <= 9) {
             return Optional.of(new SpeakerLabel(label, peer.group(1).strip(), peer.group(2).strip(), null, false,
                     false));
         }
@@ -537,6 +555,10 @@ final class SpeakerLabelParser {
             return false;
         }
         String first = tokens.get(0).toLowerCase(Locale.ROOT);
+        if (tokens.size() >= 3 && tokens.get(0).equals("The") && tokens.get(1).equals("Lord")
+                && Character.isUpperCase(tokens.get(2).codePointAt(0)) && !isPeerName(core)) {
+            return true; // class 50: "The Lord Chancellor", "The Lord Privy Seal", "The Lord Speaker"
+        }
         if (tokens.size() >= 2 && tokens.get(0).equals("The")
                 && OFFICE_WORDS.contains(tokens.get(1).toLowerCase(Locale.ROOT))
                 && !tokens.get(1).toLowerCase(Locale.ROOT).equals("the")) {
@@ -568,16 +590,42 @@ final class SpeakerLabelParser {
         Set<String> accepted = surnamesOfFullLabels(candidates);
         accepted.addAll(initialsOfFullLabels(candidates));
         // class 49: "A:" answers "Q:" on a page of questions and answers; anywhere else "A:" is no voice
+        // ("A:" always followed by "B:" and "C:" are a quiz's options, not answers)
         boolean questions = false;
+        boolean answers = false;
+        String previous = null;
+        Map<String, Integer> particleLabels = new HashMap<>();
+        Set<String> fullerLabels = new HashSet<>();
         for (String candidate : candidates) {
             String core = WhitespaceNormalizer.normalize(candidate);
             if (core.equalsIgnoreCase("q")) {
                 questions = true;
-            } else if (questions && core.equals("A")) {
-                accepted.add("a");
-                break;
+            }
+            if (questions && "A".equals(previous) && !core.equals("B")) {
+                answers = true; // an "A:" that opens no list of options
+            }
+            previous = core;
+            String shape = shapeCore(core);
+            if (opensWithParticle(shape.split(" "))) {
+                particleLabels.merge(shape.toLowerCase(Locale.ROOT), 1, Integer::sum);
+            } else if (shape.length() < 100) {
+                // the last three words of a fuller label, for "von der Leyen:" after "Ursula von der Leyen:"
+                String[] words = shape.toLowerCase(Locale.ROOT).split(" ");
+                for (int k = Math.max(1, words.length - 4); k < words.length; k++) {
+                    fullerLabels.add(String.join(" ", Arrays.asList(words).subList(k, words.length)));
+                }
             }
         }
+        if (answers || questions && "A".equals(previous)) {
+            accepted.add("a");
+        }
+        // class 51: a label that opens with a particle ("von der Leyen:") speaks twice, or is a fuller label's end; once
+        // and alone it is a list item in speech ("van Gogh: more than forty thefts", "la Repubblica: leads on …")
+        particleLabels.forEach((label, count) -> {
+            if (count >= 2 || fullerLabels.contains(label)) {
+                accepted.add(label);
+            }
+        });
         Map<String, Integer> lastAt = new HashMap<>();
         int lastNamedAt = -1; // the last label of two or more words: a named speaker
         for (int i = 0; i < candidates.size(); i++) {
@@ -717,6 +765,9 @@ final class SpeakerLabelParser {
     static boolean acceptableShortLabel(String label, Set<String> pageWords) {
         String core = shapeCore(WhitespaceNormalizer.normalize(label));
         String[] tokens = core.split(" ");
+        if (opensWithParticle(tokens)) {
+            return pageWords.contains(core.toLowerCase(Locale.ROOT));
+        }
         if (tokens.length > 1) {
             return true;
         }
@@ -725,7 +776,8 @@ final class SpeakerLabelParser {
         // "STUDENT:"): in ordinary case "Staff: Tom Reed, photographs" or "Audience: about 300 residents" is more often
         // a credit or a description than a voice.
         return SHORT_LABELS_IN_ANY_CASE.contains(word) || pageWords.contains(word)
-                || isAllCaps(tokens[0]) && (UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word));
+                || isAllCaps(tokens[0]) && (UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word)
+                        || ONE_WORD_OFFICES.contains(word));
     }
 
     /**
@@ -950,6 +1002,28 @@ final class SpeakerLabelParser {
             return false;
         }
         return !OFFICE_WORDS.contains(token.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the word is an occupation ({@link #OCCUPATION_WORDS}), in any case: "Professor", "Editor". */
+    static boolean isOccupationWord(String token) {
+        return isOccupation(token);
+    }
+
+    /**
+     * Class 49: the personal name that ends a run of words ("Mayor Eric Adams" gives "Eric Adams", "Microsoft CEO Satya
+     * Nadella" gives "Satya Nadella"): two to four name words by {@link #personName}, at most three unless particles
+     * join them; null when the run ends in no such name.
+     */
+    static String trailingPersonName(List<String> words) {
+        if (words.isEmpty()) {
+            return null;
+        }
+        int start = nameRunStart(words);
+        while (start < words.size() && isHonorific(words.get(start))) {
+            start++;
+        }
+        start = lastWords(words, start, 3);
+        return personName(String.join(" ", words.subList(start, words.size()))).orElse(null);
     }
 
     /** An occupation word ({@link #OCCUPATION_WORDS}): a surname at the end of a name, never a given name before it. */

@@ -86,24 +86,43 @@ final class SpeakerResolver {
         }
         String text = WhitespaceNormalizer.normalize(title);
         java.util.regex.Matcher with = INTERVIEW_WITH.matcher(text);
-        if (!with.find()) {
-            return null;
+        if (!with.find() || POSSESSIVE_BEFORE.matcher(text.substring(0, with.start())).find()) {
+            return null; // "Vladimir Putin's interview with Tucker Carlson": the one with is the interviewer
         }
-        List<String> name = new ArrayList<>();
+        List<String> run = new ArrayList<>();
         for (String word : text.substring(with.end()).split(" ")) {
             String bare = POSSESSIVE_OR_PUNCTUATION.matcher(word).replaceFirst("");
-            boolean ends = !bare.equals(word);
-            if (!word.isEmpty() && !SpeakerLabelParser.isNameToken(bare) && !SpeakerLabelParser.isNameParticle(bare)
-                    && !SpeakerLabelParser.isInitial(word)) {
+            if (bare.isEmpty() || TITLE_FUNCTION_WORDS.contains(bare.toLowerCase(Locale.ROOT)) || run.size() == 8) {
                 break;
             }
-            name.add(SpeakerLabelParser.isInitial(word) ? word : bare);
-            if (ends && !SpeakerLabelParser.isInitial(word) || name.size() > 7) {
-                break;
+            run.add(SpeakerLabelParser.isInitial(word) ? word : bare);
+            if (!bare.equals(word) && !SpeakerLabelParser.isInitial(word)) {
+                break; // a comma, a colon or a possessive ends the name
             }
         }
-        return SpeakerLabelParser.personName(String.join(" ", name)).orElse(null);
+        // the personal name that ends the run: "Mayor Eric Adams", "Microsoft CEO Satya Nadella", "Nobel laureate
+        // Maria Ressa"; never a broadcaster ("Sky News", "Al Jazeera")
+        String name = SpeakerLabelParser.trailingPersonName(run);
+        if (name == null) {
+            return null;
+        }
+        for (String word : name.split(" ")) {
+            if (MEDIA_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                return null;
+            }
+        }
+        return name;
     }
+
+    /** A possessive before "interview with": the possessor was interviewed, by the one named after "with". */
+    private static final java.util.regex.Pattern POSSESSIVE_BEFORE = java.util.regex.Pattern.compile(
+            "['’]s\\s*$");
+
+    /** Words of the names of broadcasters and papers, which a title may put after "Interview with". */
+    private static final Set<String> MEDIA_WORDS = Set.of(
+            "news", "tv", "television", "channel", "radio", "times", "post", "journal", "magazine", "agency", "press",
+            "today", "monde", "gazette", "herald", "network", "broadcasting", "jazeera", "daily", "tribune", "review",
+            "media", "pravda", "izvestia", "kommersant", "reuters", "bloomberg", "cnn", "bbc", "nbc", "cbs", "abc");
 
     /** Misspelt label names (their letters) and the label they stand for. */
     private final Map<String, SpeakerLabel> misspelt = new HashMap<>();
@@ -537,8 +556,9 @@ final class SpeakerResolver {
                     given = first;
                 }
                 if (given == first) {
-                    // surname first: "President Yoon Suk Yeol of the Republic of Korea", "Premier Li Wen, …"
-                    if (last == end) {
+                    // surname first: "President Yoon Suk Yeol of the Republic of Korea", "Premier Li Wen, …"; only for
+                    // a surname of one word: "Emmanuel Macron Hold Talks" is a headline, not a name
+                    if (last == end && own.length == 1) {
                         last = givenNamesAfter(words, end);
                     }
                     if (last == end) {
@@ -662,7 +682,7 @@ final class SpeakerResolver {
 
     private static boolean isGivenName(String word) {
         String bare = bare(word);
-        return !word.endsWith(",") && !SpeakerLabelParser.isHonorific(bare)
+        return !word.endsWith(",") && !SpeakerLabelParser.isHonorific(bare) && !SpeakerLabelParser.isOccupationWord(bare)
                 && (SpeakerLabelParser.isNameToken(bare) || SpeakerLabelParser.isInitial(bare));
     }
 

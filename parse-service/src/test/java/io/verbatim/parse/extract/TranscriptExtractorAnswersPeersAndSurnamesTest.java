@@ -120,6 +120,7 @@ class TranscriptExtractorAnswersPeersAndSurnamesTest {
         assertThat(SpeakerLabelParser.isPeerName("Lord True")).isTrue();
         assertThat(SpeakerLabelParser.isPeerName("Baroness Smith of Basildon")).isTrue();
         assertThat(SpeakerLabelParser.isPeerName("The Earl of Kinnoull")).isTrue();
+        assertThat(SpeakerLabelParser.isPeerName("The Lord Advocate")).isFalse();
         assertThat(SpeakerLabelParser.isPeerName("Lord Peter Mandelson")).isFalse();
         assertThat(SpeakerLabelParser.isPeerName("Lady Nancy Astor")).isFalse();
         assertThat(SpeakerLabelParser.isPeerName("Lord")).isFalse();
@@ -188,7 +189,8 @@ class TranscriptExtractorAnswersPeersAndSurnamesTest {
         String html = "<html><head><title>Press statements in Kyiv</title></head><body><article><h1>Press statements"
                 + "</h1><p><b>von der Leyen:</b> Dear Volodymyr, it is good to be back in Kyiv.</p>"
                 + "<p><b>Zelenskyy:</b> Thank you, Ursula.</p><p><b>von der Leyen:</b> We stand with you.</p>"
-                + "<p><b>al-Sudani:</b> Iraq too.</p></article></body></html>";
+                + "<p><b>al-Sudani:</b> Iraq too.</p><p><b>Zelenskyy:</b> Thank you.</p>"
+                + "<p><b>al-Sudani:</b> And more.</p></article></body></html>";
         String text = "Press statements in Kyiv\n\nUrsula von der Leyen: Dear Volodymyr, it is good to be back.\n\n"
                 + "Volodymyr Zelenskyy: Thank you.\n\nvon der Leyen: We stand with you.\n\nde facto: not a label.\n";
 
@@ -196,7 +198,8 @@ class TranscriptExtractorAnswersPeersAndSurnamesTest {
                 .extracting(s -> s.speaker().name(), s -> s.paragraphs().get(0))
                 .containsExactly(tuple("von der Leyen", "Dear Volodymyr, it is good to be back in Kyiv."),
                         tuple("Zelenskyy", "Thank you, Ursula."), tuple("von der Leyen", "We stand with you."),
-                        tuple("al-Sudani", "Iraq too."));
+                        tuple("al-Sudani", "Iraq too."), tuple("Zelenskyy", "Thank you."),
+                        tuple("al-Sudani", "And more."));
         assertThat(extractor.extract(text, "text/plain", null).statements())
                 .extracting(s -> s.speaker().name(), s -> s.paragraphs().size())
                 .containsExactly(tuple("Ursula von der Leyen", 1), tuple("Volodymyr Zelenskyy", 1),
@@ -243,5 +246,88 @@ class TranscriptExtractorAnswersPeersAndSurnamesTest {
 
         assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.paragraphs())
                 .containsExactly(tuple("Tom Owens", List.of("I will be away.", "TO: the board, again.")));
+    }
+
+    // --- what the tenth review found (made-up pages aimed at classes 49-51) ---------------------------------------
+
+    @Test
+    void aQuizsLetteredOptionsAreNoAnswers() {
+        String text = "Friday quiz\n\nHOST: First question.\n\nQ: Which planet has the most known moons?\n\nA: Jupiter"
+                + "\n\nB: Saturn\n\nC: Uranus\n\nHOST: The answer is Saturn.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.paragraphs().size())
+                .containsExactly(tuple("Host", 1), tuple("Question", 4), tuple("Host", 1));
+    }
+
+    @Test
+    void theIntervieweeIsNeverTheInterviewerOrABroadcasterOrAHeadlinesWords() {
+        assertThat(SpeakerResolver.intervieweeOf("Transcript of Vladimir Putin's interview with Tucker Carlson"))
+                .isNull();
+        assertThat(SpeakerResolver.intervieweeOf("Interview with Sky News")).isNull();
+        assertThat(SpeakerResolver.intervieweeOf("Interview with Al Jazeera")).isNull();
+        assertThat(SpeakerResolver.intervieweeOf("In Conversation With Zadie Smith On Writing")).isEqualTo("Zadie Smith");
+        assertThat(SpeakerResolver.intervieweeOf("Q&A With Mayor Eric Adams")).isEqualTo("Eric Adams");
+        assertThat(SpeakerResolver.intervieweeOf("Fireside Chat With Microsoft CEO Satya Nadella"))
+                .isEqualTo("Satya Nadella");
+    }
+
+    @Test
+    void aFullNameLabelIsNotLengthenedByTheHeadlineAfterIt() {
+        String text = "---\ntitle: \"Vladimir Putin and Emmanuel Macron Hold Talks\"\n---\n\nVladimir Putin: Welcome."
+                + "\n\nEmmanuel Macron: Thank you.\n\nVladimir Putin: Please.\n";
+        String gilbert = "An evening with Dame Professor Sarah Gilbert\n\nHOST: Welcome.\n\nPROFESSOR GILBERT: Thank"
+                + " you.\n\nHOST: Tell us more.\n\nPROFESSOR GILBERT: Gladly.\n";
+
+        assertThat(extractor.extract(text, "text/markdown", null).statements()).extracting(s -> s.speaker().name())
+                .containsExactly("Vladimir Putin", "Emmanuel Macron", "Vladimir Putin");
+        assertThat(extractor.extract(gilbert, "text/plain", null).statements()).extracting(s -> s.speaker().name())
+                .containsExactly("Host", "Sarah Gilbert", "Host", "Sarah Gilbert");
+    }
+
+    @Test
+    void anOfficeAloneInCapitalsIsALabel() {
+        String text = "Lecture and questions\n\nCHAIR: Good evening, everyone.\n\nPROFESSOR GILBERT: Thank you.\n\n"
+                + "CHAIR: Questions, please.\n\nChair: of the committee since 2019, a post she still holds.\n";
+
+        assertThat(extractor.extract(text, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.paragraphs().size())
+                .containsExactly(tuple("Chair", 1), tuple("Gilbert", 1), tuple("Chair", 2));
+    }
+
+    @Test
+    void aListItemThatOpensWithAParticleStaysSpeech() {
+        String text = "Art thefts\n\nJane Doe: Three painters lead the list.\n\nvan Gogh: more than forty thefts"
+                + " since 1900.\n\nda Vinci: one, but the most famous.\n\nJohn Roe: Thank you.\n";
+        String html = "<html><head><title>Auction</title></head><body><article><p><b>Jane Doe:</b> Two lots.</p>"
+                + "<p><b>van Gogh:</b> a late landscape.</p><p><b>John Roe:</b> Thank you.</p></article></body></html>";
+
+        assertThat(extractor.extract(text, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.paragraphs().size())
+                .containsExactly(tuple("Jane Doe", 3), tuple("John Roe", 1));
+        assertThat(extractor.extract(html, "text/html", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.paragraphs())
+                .containsExactly(tuple("Jane Doe", List.of("Two lots.", "van Gogh: a late landscape.")),
+                        tuple("John Roe", List.of("Thank you.")));
+    }
+
+    @Test
+    void anOfficeOfTheLordIsAnOfficeAndItsHolderTheSpeaker() {
+        String text = "Lords questions\n\nThe Lord Privy Seal (Lord True) (Con): My Lords, I beg to move.\n\n"
+                + "The Lord Chancellor (Alex Chalk): I agree.\n\nLord True: I thank him.\n\nLADY ROSE: A question.\n\n"
+                + "The Lord Advocate (Dorothy Bain): The Crown Office agrees.\n\n"
+                + "Lord Ahmad of Wimbledon (United Kingdom): We welcome it.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role(),
+                Statement::annotation).containsExactly(
+                        tuple("Lord True", "The Lord Privy Seal", null),
+                        tuple("Alex Chalk", "The Lord Chancellor", null),
+                        tuple("Lord True", "The Lord Privy Seal", null),
+                        tuple("Lady Rose", null, null),
+                        tuple("Dorothy Bain", "The Lord Advocate", null),
+                        tuple("Lord Ahmad of Wimbledon", null, "United Kingdom"));
     }
 }
