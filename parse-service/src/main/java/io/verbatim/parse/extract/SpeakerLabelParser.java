@@ -1050,6 +1050,11 @@ final class SpeakerLabelParser {
         if (lower.equals("a")) {
             return "Answer"; // class 49: the answer to a "Q:" (a label only on a page of "Q:" labels)
         }
+        if (lower.equals("official") || lower.endsWith(" official") || lower.endsWith(" officials")) {
+            // class 53: "SENIOR ADMINISTRATION OFFICIAL", "SECOND SENIOR ADMINISTRATION OFFICIAL": an unnamed voice
+            // that keeps its whole label, so that the first and the second official stay two speakers
+            return core;
+        }
         for (String unnamed : UNNAMED) {
             if (lower.equals(unnamed)) {
                 return core;

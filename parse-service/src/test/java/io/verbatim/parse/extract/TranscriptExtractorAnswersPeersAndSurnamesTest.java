@@ -330,4 +330,21 @@ class TranscriptExtractorAnswersPeersAndSurnamesTest {
                         tuple("Dorothy Bain", "The Lord Advocate", null),
                         tuple("Lord Ahmad of Wimbledon", null, "United Kingdom"));
     }
+
+    // --- class 53: officials without a name -------------------------------------------------------------------------
+
+    @Test
+    void aFirstAndASecondOfficialAreTwoSpeakersThatKeepTheirLabels() {
+        String text = "---\ntitle: \"Background Press Call by Senior Administration Officials\"\n---\n\nMODERATOR:"
+                + " Thanks for joining.\n\nSENIOR ADMINISTRATION OFFICIAL: Let me start with the schedule.\n\nQ: What"
+                + " about the bilateral?\n\nSENIOR ADMINISTRATION OFFICIAL: Tuesday.\n\nSECOND SENIOR ADMINISTRATION"
+                + " OFFICIAL: I would add one thing.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/markdown", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(tuple("Moderator", null), tuple("Senior Administration Official", null),
+                        tuple("Question", null), tuple("Senior Administration Official", null),
+                        tuple("Second Senior Administration Official", null));
+    }
 }
