@@ -472,8 +472,10 @@ final class PlainTextTranscriptReader {
         int capitals = 0;
         int ordinary = 0;
         for (Optional<SpeakerLabelParser.LeadingLabel> label : found) {
-            // initials that spell a function word ("TO:", "AS:") say nothing about the page's style of labels
-            if (label.isPresent() && !SpeakerLabelParser.spellsFunctionWord(label.get().label())) {
+            // initials that spell a function word ("TO:", "AS:"), and "A:" or "A." (an answer or a list item), say
+            // nothing about the page's style of labels
+            if (label.isPresent() && !SpeakerLabelParser.spellsFunctionWord(label.get().label())
+                    && !label.get().label().equals("A")) {
                 if (inCapitals(label.get().label())) {
                     capitals++;
                 } else {

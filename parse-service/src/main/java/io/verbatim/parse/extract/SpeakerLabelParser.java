@@ -165,6 +165,9 @@ final class SpeakerLabelParser {
     private static final Pattern Q_LABEL = Pattern.compile(
             "^Q(?:[\\s\\u00a0]{2,}+|\\s*+[:.][\\s\\u00a0]*+|[ \\u00a0](?=[\\p{Lu}(\\[“\"–—])|(?=[–—][ \\u00a0]))(.*)$",
             Pattern.DOTALL);
+    /** "A. Because …": the answer's letter, a dot, a space, then a capital, bracket or quotation mark. */
+    private static final Pattern A_DOT_LABEL = Pattern.compile("^A\\.[ \\u00a0]++(?=[\\p{Lu}(\\[“\"])(.*)$",
+            Pattern.DOTALL);
     /** "Michael Lee (00:04): text", "Jane Porter [01:02:03]: text": a name, a time stamp, a colon, the speech. */
     private static final Pattern TIME_STAMPED_LABEL = Pattern.compile(
             "^([^:()\\[\\]\\n]{1,140}+)[(\\[]\\d{1,2}:\\d{2}(?::\\d{2})?[)\\]][\\s\\u00a0]*+:[\\s\\u00a0]*+(.*)$",
@@ -199,6 +202,13 @@ final class SpeakerLabelParser {
             Matcher q = Q_LABEL.matcher(trimmed);
             if (q.matches()) {
                 return Optional.of(new LeadingLabel("Q", q.group(1)));
+            }
+        }
+        if (trimmed.startsWith("A.")) {
+            // class 49: "A. Because …" answers "Q. …" as "A:" answers "Q:" (a label only on a page of questions)
+            Matcher a = A_DOT_LABEL.matcher(trimmed);
+            if (a.matches()) {
+                return Optional.of(new LeadingLabel("A", a.group(1)));
             }
         }
         // Both labels below need a colon after at least one character.

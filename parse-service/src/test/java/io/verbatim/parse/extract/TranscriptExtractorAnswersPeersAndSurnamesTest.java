@@ -39,6 +39,20 @@ class TranscriptExtractorAnswersPeersAndSurnamesTest {
     }
 
     @Test
+    void anAnswerAfterADotAnswersAQuestionAfterADot() {
+        String text = "Interview with Maria Ressa\n\nQ. Why keep going?\n\nA. Because the alternative is worse.\n\n"
+                + "Q. Afraid?\n\nA. Every day.\n";
+        String noQuestions = "Minutes\n\nJane Doe: The list of speakers.\n\nA. Smith spoke first.\n\nJohn Roe: Thank"
+                + " you.\n";
+
+        assertThat(extractor.extract(text, "text/plain", null).statements()).extracting(s -> s.speaker().name())
+                .containsExactly("Question", "Maria Ressa", "Question", "Maria Ressa");
+        assertThat(extractor.extract(noQuestions, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.paragraphs().size())
+                .containsExactly(tuple("Jane Doe", 2), tuple("John Roe", 1));
+    }
+
+    @Test
     void boldAnswerLabelsInHtmlFollowTheSameRule() {
         String html = "<html><head><title>In conversation with Ann Jones</title></head><body><article>"
                 + "<h1>In conversation with Ann Jones</h1><p><strong>Q:</strong> Where did the book start?</p>"
