@@ -119,7 +119,8 @@ final class HtmlParagraphs {
                 }
                 if (isPlain(block)) {
                     Optional<SpeakerLabelParser.LeadingLabel> plain = labels.findLeadingLabel(block.fullText())
-                            .filter(found -> !found.timeStamped()); // class 34 is for plain-text transcripts only
+                            // class 34 is for plain-text transcripts only, and so is an answer written "A." (49)
+                            .filter(found -> !found.timeStamped() && !found.label().equals(SpeakerLabelParser.A_DOT));
                     if (plain.isPresent()) {
                         block = SourceBlock.labelled(plain.get().label(),
                                 WhitespaceNormalizer.normalize(plain.get().rest()), block.fullText());

@@ -87,6 +87,7 @@ final class PlainTextTranscriptReader {
             dropLabelsInOrdinaryCaseAmongCapitals(leadingLabels);
         }
         dropTimeStampedLabelsWhenNoneRecurs(leadingLabels);
+        dropDotAnswersThatAreNone(paragraphs, leadingLabels, markdown);
         leadingLabels.forEach(found -> found.ifPresent(leading -> candidates.add(leading.label())));
         Set<String> pageWords = SpeakerLabelParser.oneWordLabelsOfPage(candidates);
         String source = null;
@@ -463,6 +464,26 @@ final class PlainTextTranscriptReader {
     }
 
     /**
+     * Class 49: "A." opens an answer only in plain text (in Markdown it is a list's letter or an initial), and not when
+     * the next paragraph opens with "B.": then it is the first of a list's options ("A. Sydney", "B. Canberra").
+     */
+    private static void dropDotAnswersThatAreNone(List<String> paragraphs,
+            List<Optional<SpeakerLabelParser.LeadingLabel>> found, boolean markdown) {
+        for (int i = 0; i < found.size(); i++) {
+            if (found.get(i).isPresent() && found.get(i).get().label().equals(SpeakerLabelParser.A_DOT)
+                    && (markdown || i + 1 < paragraphs.size() && opensWithLetterB(paragraphs.get(i + 1)))) {
+                found.set(i, Optional.empty());
+            }
+        }
+    }
+
+    private static boolean opensWithLetterB(String paragraph) {
+        String text = paragraph.stripLeading();
+        return text.length() > 2 && text.charAt(0) == 'B' && (text.charAt(1) == '.' || text.charAt(1) == ')')
+                && Character.isWhitespace(text.charAt(2));
+    }
+
+    /**
      * A text that writes its speakers in capitals ("PRESIDENT LOPEZ:", "MS. PSAKI:", the White House convention: at
      * least three such labels, more than twice as many as labels in ordinary case) has no labels in ordinary case: "And
      * for President Lopez:" or "President Lopez:" opening a paragraph is a reporter addressing someone, not a label.
@@ -475,7 +496,8 @@ final class PlainTextTranscriptReader {
             // initials that spell a function word ("TO:", "AS:"), and "A:" or "A." (an answer or a list item), say
             // nothing about the page's style of labels
             if (label.isPresent() && !SpeakerLabelParser.spellsFunctionWord(label.get().label())
-                    && !label.get().label().equals("A")) {
+                    && !label.get().label().equals("A")
+                    && !label.get().label().equals(SpeakerLabelParser.A_DOT)) {
                 if (inCapitals(label.get().label())) {
                     capitals++;
                 } else {

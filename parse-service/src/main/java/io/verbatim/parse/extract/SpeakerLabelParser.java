@@ -75,11 +75,26 @@ final class SpeakerLabelParser {
 
     /**
      * Offices that a label in capitals may name alone, the holder being the speaker ("CHAIR:", "SPEAKER:"): counted
-     * like the unnamed voices in capitals.
+     * when the label speaks again after a named speaker, as a dialogue's unnamed voices in any case are
+     * ({@link #oneWordLabelsOfPage}); a programme's or a masthead's "SPEAKER: Dr Ann Lee" lines are no voices.
      */
     private static final Set<String> ONE_WORD_OFFICES = Set.of(
             "chair", "chairman", "chairwoman", "chairperson", "speaker", "president", "governor", "mayor", "minister",
             "secretary", "ambassador", "senator", "judge", "commissioner", "spokesperson", "spokesman", "rector");
+
+    /**
+     * Class 53: the words that describe a briefing's unnamed official besides {@link #OFFICE_WORDS} ("SENIOR
+     * ADMINISTRATION OFFICIAL", "WHITE HOUSE OFFICIAL", "U.S. OFFICIAL"), and the ordinals and numbers that tell two of
+     * them apart ("SECOND SENIOR ADMINISTRATION OFFICIAL", "SENIOR STATE DEPARTMENT OFFICIAL ONE").
+     */
+    private static final Set<String> OFFICIAL_DESCRIPTORS = Set.of(
+            "administration", "white", "house", "u.s.", "us", "american", "military", "intelligence", "treasury",
+            "pentagon", "european", "union", "eu", "un", "nato", "high-ranking", "ranking", "top", "another", "other",
+            "a", "an", "former", "current", "government", "embassy", "campaign", "party", "security", "health",
+            "public", "city", "county", "local", "regional", "federal", "elections", "election");
+    private static final Set<String> OFFICIAL_NUMBERS = Set.of(
+            "one", "two", "three", "four", "five", "1", "2", "3", "4", "5", "#1", "#2", "#3", "second", "third",
+            "fourth", "fifth");
 
     /** Forms of address that precede a name and are not part of it. */
     private static final Set<String> HONORIFICS = Set.of(
@@ -92,6 +107,12 @@ final class SpeakerLabelParser {
             "audience", "participant", "comment", "moderator", "reporter", "journalist", "interviewer", "presenter",
             "aide", "q", "staff", "announcer", "crowd", "some hon. members", "several hon. members", "host", "guest",
             "caller", "anchor", "narrator", "contestant", "panelist", "panellist");
+
+    /**
+     * Unnamed voices that a programme or a cast list also writes in capitals as credits ("PANELIST: Cllr Maya Patel,
+     * Manchester City Council"): like offices alone, they count only in a dialogue ({@link #oneWordLabelsOfPage}).
+     */
+    private static final Set<String> CREDITED_VOICES = Set.of("contestant", "panelist", "panellist");
 
     /** One-word labels that count in plain text in any case: the questioner and the usual unnamed voices. */
     private static final Set<String> SHORT_LABELS_IN_ANY_CASE = Set.of(
@@ -165,9 +186,14 @@ final class SpeakerLabelParser {
     private static final Pattern Q_LABEL = Pattern.compile(
             "^Q(?:[\\s\\u00a0]{2,}+|\\s*+[:.][\\s\\u00a0]*+|[ \\u00a0](?=[\\p{Lu}(\\[“\"–—])|(?=[–—][ \\u00a0]))(.*)$",
             Pattern.DOTALL);
-    /** "A. Because …": the answer's letter, a dot, a space, then a capital, bracket or quotation mark. */
-    private static final Pattern A_DOT_LABEL = Pattern.compile("^A\\.[ \\u00a0]++(?=[\\p{Lu}(\\[“\"])(.*)$",
-            Pattern.DOTALL);
+    /**
+     * "A. Because …": the answer's letter, a dot, a space, then a capital, bracket or quotation mark, but not an
+     * initial ("A. J. Taylor", "A. Q. Khan", "A. A. Milne" are names).
+     */
+    private static final Pattern A_DOT_LABEL = Pattern.compile(
+            "^A\\.[ \\u00a0]++(?!\\p{Lu}\\.)(?=[\\p{Lu}(\\[“\"])(.*)$", Pattern.DOTALL);
+    /** The label of a plain-text answer written "A. Because …" (class 49). */
+    static final String A_DOT = "A.";
     /** "Michael Lee (00:04): text", "Jane Porter [01:02:03]: text": a name, a time stamp, a colon, the speech. */
     private static final Pattern TIME_STAMPED_LABEL = Pattern.compile(
             "^([^:()\\[\\]\\n]{1,140}+)[(\\[]\\d{1,2}:\\d{2}(?::\\d{2})?[)\\]][\\s\\u00a0]*+:[\\s\\u00a0]*+(.*)$",
@@ -205,10 +231,11 @@ final class SpeakerLabelParser {
             }
         }
         if (trimmed.startsWith("A.")) {
-            // class 49: "A. Because …" answers "Q. …" as "A:" answers "Q:" (a label only on a page of questions)
+            // class 49: "A. Because …" answers "Q. …" as "A:" answers "Q:" (a label only in plain text, and only where
+            // every "A." answers a question: see oneWordLabelsOfPage)
             Matcher a = A_DOT_LABEL.matcher(trimmed);
             if (a.matches()) {
-                return Optional.of(new LeadingLabel("A", a.group(1)));
+                return Optional.of(new LeadingLabel(A_DOT, a.group(1)));
             }
         }
         // Both labels below need a colon after at least one character.
@@ -629,6 +656,9 @@ final class SpeakerLabelParser {
         if (answers || questions && "A".equals(previous)) {
             accepted.add("a");
         }
+        if (answersAfterDots(candidates)) {
+            accepted.add("a.");
+        }
         // class 51: a label that opens with a particle ("von der Leyen:") speaks twice, or is a fuller label's end; once
         // and alone it is a list item in speech ("van Gogh: more than forty thefts", "la Repubblica: leads on …")
         particleLabels.forEach((label, count) -> {
@@ -637,14 +667,17 @@ final class SpeakerLabelParser {
             }
         });
         Map<String, Integer> lastAt = new HashMap<>();
-        int lastNamedAt = -1; // the last label of two or more words: a named speaker
+        int lastNamedAt = -1; // the last label of a named speaker (two or more words) or of a voice taken anywhere
         for (int i = 0; i < candidates.size(); i++) {
             String core = shapeCore(WhitespaceNormalizer.normalize(candidates.get(i)));
-            if (core.indexOf(' ') > 0) {
+            if (core.indexOf(' ') > 0 || acceptableShortLabel(core, Set.of())) {
                 lastNamedAt = i;
             } else if (!core.isEmpty() && Character.isUpperCase(core.codePointAt(0))) {
                 String word = TRAILING_DOT.matcher(core.toLowerCase(Locale.ROOT)).replaceAll("");
-                if (UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word)) {
+                // class 52: an office alone in capitals ("CHAIR:") is its holder's voice in a dialogue too; once, or in
+                // a list of officers ("PRESIDENT: Margaret Hill" / "SECRETARY: Tom Grant"), it is a header
+                if (UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word)
+                        || ONE_WORD_OFFICES.contains(word) && isAllCaps(core)) {
                     Integer last = lastAt.put(word, i);
                     if (last != null && lastNamedAt > last) {
                         accepted.add(word); // a named speaker between its two turns: a dialogue
@@ -653,6 +686,27 @@ final class SpeakerLabelParser {
             }
         }
         return accepted;
+    }
+
+    /**
+     * Class 49: whether the page's "A." labels are answers: at least two, and each straight after a "Q" label. A
+     * section heading ("A. Background"), an initial in speech ("A. Philip Randolph said") or a list's first item comes
+     * elsewhere, and a page that has one is read with none of its "A." as a label.
+     */
+    private static boolean answersAfterDots(List<String> candidates) {
+        int answers = 0;
+        String previous = null;
+        for (String candidate : candidates) {
+            String core = WhitespaceNormalizer.normalize(candidate);
+            if (core.equals(A_DOT)) {
+                if (!"q".equalsIgnoreCase(previous)) {
+                    return false;
+                }
+                answers++;
+            }
+            previous = core;
+        }
+        return answers >= 2;
     }
 
     /**
@@ -774,6 +828,9 @@ final class SpeakerLabelParser {
      */
     static boolean acceptableShortLabel(String label, Set<String> pageWords) {
         String core = shapeCore(WhitespaceNormalizer.normalize(label));
+        if (core.equals(A_DOT)) {
+            return pageWords.contains("a."); // class 49: only where every "A." answers a "Q"
+        }
         String[] tokens = core.split(" ");
         if (opensWithParticle(tokens)) {
             return pageWords.contains(core.toLowerCase(Locale.ROOT));
@@ -786,8 +843,8 @@ final class SpeakerLabelParser {
         // "STUDENT:"): in ordinary case "Staff: Tom Reed, photographs" or "Audience: about 300 residents" is more often
         // a credit or a description than a voice.
         return SHORT_LABELS_IN_ANY_CASE.contains(word) || pageWords.contains(word)
-                || isAllCaps(tokens[0]) && (UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word)
-                        || ONE_WORD_OFFICES.contains(word));
+                || isAllCaps(tokens[0]) && (UNNAMED.contains(word) && !CREDITED_VOICES.contains(word)
+                        || OCCUPATION_WORDS.contains(word));
     }
 
     /**
@@ -1060,7 +1117,7 @@ final class SpeakerLabelParser {
         if (lower.equals("a")) {
             return "Answer"; // class 49: the answer to a "Q:" (a label only on a page of "Q:" labels)
         }
-        if (lower.equals("official") || lower.endsWith(" official") || lower.endsWith(" officials")) {
+        if (namesAnOfficialOnly(lower)) {
             // class 53: "SENIOR ADMINISTRATION OFFICIAL", "SECOND SENIOR ADMINISTRATION OFFICIAL": an unnamed voice
             // that keeps its whole label, so that the first and the second official stay two speakers
             return core;
@@ -1071,6 +1128,34 @@ final class SpeakerLabelParser {
             }
         }
         return null;
+    }
+
+    /**
+     * Class 53: a label that describes an official and names no one ("senior administration official", "second senior
+     * state department official", "senior state department official one"), lower-cased: "official" or "officials",
+     * perhaps followed by a number word, after words that are all office words, ordinals or the usual descriptors of a
+     * briefing's unnamed officials. A comma or any other word ("miles taylor, former trump administration official",
+     * "dr jane doe, chief medical official") means a person is named, and the label is read as name and role.
+     */
+    private static boolean namesAnOfficialOnly(String lower) {
+        if (lower.indexOf(',') >= 0) {
+            return false;
+        }
+        List<String> words = new ArrayList<>(Arrays.asList(lower.split(" ")));
+        if (words.size() > 1 && OFFICIAL_NUMBERS.contains(words.get(words.size() - 1))) {
+            words.remove(words.size() - 1);
+        }
+        String last = words.get(words.size() - 1);
+        if (!last.equals("official") && !last.equals("officials")) {
+            return false;
+        }
+        for (String word : words.subList(0, words.size() - 1)) {
+            if (!OFFICE_WORDS.contains(word) && !OFFICIAL_DESCRIPTORS.contains(word)
+                    && !OFFICIAL_NUMBERS.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns {core, annotation-or-null}: "Marine Le Pen (retranslated)" gives {"Marine Le Pen", "retranslated"}. */

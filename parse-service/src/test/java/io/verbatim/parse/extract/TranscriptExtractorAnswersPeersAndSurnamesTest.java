@@ -361,4 +361,72 @@ class TranscriptExtractorAnswersPeersAndSurnamesTest {
                         tuple("Question", null), tuple("Senior Administration Official", null),
                         tuple("Second Senior Administration Official", null));
     }
+
+    // --- the eleventh review: what classes 49, 52 and 53 must not take -----------------------------------------------
+
+    @Test
+    void aProgrammesOfficesAndPanelistsAreCreditsNotVoices() {
+        String programme = "Conference programme\n\n09:30 Opening remarks\n\nSPEAKER: Dr Ann Lee, Director of Public"
+                + " Health\n\nCHAIR: Professor Tom Reed, University of Salford\n\nPANELIST: Cllr Maya Patel\n\n"
+                + "PANELIST: James Okafor, Shelter\n\nSPEAKER: Professor Sarah Whitty\n\n15:00 Close\n";
+        String officers = "Rowing club AGM\n\nPRESIDENT: Margaret Hill\n\nSECRETARY: Jane Doe\n\nCHAIR: David Owusu\n\n"
+                + "Margaret Hill: We have two quotes.\n\nTom Grant: Then take the second.\n";
+        String quiz = "Quiz night\n\nHOST: Welcome back.\n\nCONTESTANT: Hello.\n\nHOST: In which year did the wall"
+                + " fall?\n\nCONTESTANT: 1989.\n";
+
+        assertThat(extractor.extract(programme, "text/plain", null).statements()).isEmpty();
+        assertThat(extractor.extract(officers, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.paragraphs())
+                .containsExactly(tuple("Margaret Hill", List.of("We have two quotes.")),
+                        tuple("Tom Grant", List.of("Then take the second.")));
+        assertThat(extractor.extract(quiz, "text/plain", null).statements()).extracting(s -> s.speaker().name())
+                .containsExactly("Host", "Contestant", "Host", "Contestant");
+    }
+
+    @Test
+    void anOfficialWhomTheLabelNamesIsAPersonWithARole() {
+        String cnn = "The Situation Room\n\nWOLF BLITZER, CNN ANCHOR: Joining us now, Miles Taylor.\n\n"
+                + "MILES TAYLOR, FORMER TRUMP ADMINISTRATION OFFICIAL: Thanks, Wolf.\n\nBLITZER: What did you make of"
+                + " it?\n\nTAYLOR: A warning.\n";
+        String numbered = "Background briefing\n\nMODERATOR: Two officials today.\n\nSENIOR STATE DEPARTMENT OFFICIAL"
+                + " ONE: The Secretary departs on Friday.\n\nSENIOR STATE DEPARTMENT OFFICIAL TWO: Consular issues.\n\n"
+                + "Q: Will he meet the President?\n\nSENIOR STATE DEPARTMENT OFFICIAL ONE: Not yet decided.\n";
+
+        assertThat(extractor.extract(cnn, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(tuple("Wolf Blitzer", "Cnn Anchor"),
+                        tuple("Miles Taylor", "Former Trump Administration Official"),
+                        tuple("Wolf Blitzer", "Cnn Anchor"),
+                        tuple("Miles Taylor", "Former Trump Administration Official"));
+        assertThat(extractor.extract(numbered, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(tuple("Moderator", null), tuple("Senior State Department Official One", null),
+                        tuple("Senior State Department Official Two", null), tuple("Question", null),
+                        tuple("Senior State Department Official One", null));
+    }
+
+    @Test
+    void anADotThatIsAnInitialAListLetterOrNoAnswerToAQuestionIsText() {
+        String initials = "Press briefing\n\nNed Price: One item at the top.\n\nQ. What is the lesson of the Libyan"
+                + " case?\n\nNed Price: Networks, not states.\n\nA. Q. Khan's network sold designs to several"
+                + " countries.\n\nQ. Thank you.\n";
+        String quiz = "Pub quiz\n\nQ. What is the capital of Australia?\n\nA. Sydney\n\nB. Canberra\n\nQ. Which river"
+                + " flows through Cairo?\n\nA. The Nile\n\nB. The Congo\n";
+        String markdown = "---\ntitle: \"March on Washington\"\n---\n\nTHE PRESIDENT: Sixty years ago.\n\nA. Philip"
+                + " Randolph said it first.\n\nQ Will you sign the bill?\n\nTHE PRESIDENT: The same day.\n";
+        String once = "Deposition\n\nQ. Your name?\n\nA. Karen Blake.\n\nQ. And the date?\n\nMR. ORTIZ: Objection."
+                + "\n\nA. Background to the case was set out above.\n";
+
+        assertThat(extractor.extract(initials, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.paragraphs().size())
+                .containsExactly(tuple("Ned Price", 1), tuple("Question", 1), tuple("Ned Price", 2),
+                        tuple("Question", 1));
+        assertThat(extractor.extract(quiz, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name()).containsOnly("Question");
+        assertThat(extractor.extract(markdown, "text/markdown", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.paragraphs().size())
+                .containsExactly(tuple("The President", 2), tuple("Question", 1), tuple("The President", 1));
+        assertThat(extractor.extract(once, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name()).doesNotContain("Answer");
+    }
 }
