@@ -440,11 +440,18 @@ final class SpeakerLabelParser {
         for (int space = core.indexOf(' ', 1); space > 0 && !knownNames.isEmpty(); space = core.indexOf(' ',
                 space + 1)) {
             String known = core.substring(space + 1);
-            if (!known.isEmpty() && knownNames.contains(known)) {
+            // a role does not end in a connector ("Head of" before "Sberbank Herman Gref"): the name starts later
+            if (!known.isEmpty() && knownNames.contains(known) && !endsWithConnector(core.substring(0, space))) {
                 return new String[] {known, cleanRole(core.substring(0, space).strip())};
             }
         }
         return splitNameAndRole(core);
+    }
+
+    private static boolean endsWithConnector(String role) {
+        int space = role.lastIndexOf(' ');
+        String last = role.substring(space + 1);
+        return !last.isEmpty() && Character.isLowerCase(last.codePointAt(0)) && CONNECTORS.contains(last);
     }
 
     /** Whether the text ends with a personal name of at least two words: "Anna Smirnova", "commentator Pavel Lind". */
@@ -928,6 +935,107 @@ final class SpeakerLabelParser {
         return names;
     }
 
+    /**
+     * Class 54: the names of three or four name words that a text such as a title, a lead or an opening paragraph
+     * writes as a run of their own ("Vladimir Putin met with Recep Tayyip Erdogan in the Kremlin", "talks with
+     * Chairman of the State Affairs Commission of the DPRK Kim Jong Un."): the run starts at the start of the text,
+     * after punctuation, a lower-case word other than one that continues a role or place ("of", "in", "the"), an
+     * office word, a form of address or an acronym, and ends at punctuation, a possessive, a lower-case word or the
+     * end. Read over the first {@code maxWords} words. A label that ends with such a name keeps it whole, where the
+     * default split keeps two words after a connector ("President of Turkey Recep Tayyip Erdogan").
+     */
+    static List<String> longNamesStandingIn(String text, int maxWords) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String[] words = WhitespaceNormalizer.normalize(text).split(" ", maxWords + 1);
+        int limit = Math.min(words.length, maxWords);
+        List<String> names = new ArrayList<>();
+        int i = 0;
+        while (i < limit) {
+            if (!runWord(words[i]) || i > 0 && !opensRunAfter(words[i - 1])) {
+                i++;
+                continue;
+            }
+            List<String> run = new ArrayList<>();
+            int j = i;
+            boolean closed = false;
+            while (j < limit && !closed) {
+                String word = words[j];
+                if (runWord(word)) {
+                    run.add(bareWord(word));
+                    closed = endsRun(word);
+                } else if (NAME_PARTICLES.contains(word) && !run.isEmpty()) {
+                    run.add(word);
+                } else {
+                    break;
+                }
+                j++;
+            }
+            while (!run.isEmpty() && NAME_PARTICLES.contains(run.get(run.size() - 1))) {
+                run.remove(run.size() - 1);
+            }
+            boolean boundedAfter = closed || j >= words.length
+                    || j < limit && !words[j].isEmpty() && Character.isLowerCase(words[j].codePointAt(0));
+            long nameWords = run.stream().filter(SpeakerLabelParser::isNameToken).count();
+            if (boundedAfter && nameWords >= 3 && nameWords <= 4) {
+                personName(String.join(" ", run)).ifPresent(names::add);
+            }
+            i = Math.max(j, i + 1);
+        }
+        return names;
+    }
+
+    /** A capitalised name word of a run (class 54), with its punctuation or possessive after it. */
+    private static boolean runWord(String word) {
+        String bare = bareWord(word);
+        if (bare.isEmpty() || !isNameToken(bare) || isHonorific(bare) || isOccupation(bare)) {
+            return false;
+        }
+        for (String part : bare.toLowerCase(Locale.ROOT).split("-")) {
+            if (OFFICE_WORDS.contains(part)) {
+                return false; // "Secretary-General", "Vice-Premier"
+            }
+        }
+        return true;
+    }
+
+    /** The word without opening quotation marks or brackets, closing punctuation and a possessive "'s". */
+    private static String bareWord(String word) {
+        int start = 0;
+        while (start < word.length() && "(“\"‘[".indexOf(word.charAt(start)) >= 0) {
+            start++;
+        }
+        String bare = word.substring(start);
+        if (bare.endsWith("'s") || bare.endsWith("’s")) {
+            bare = bare.substring(0, bare.length() - 2);
+        }
+        int end = bare.length();
+        while (end > 0 && ",.;:!?)”\"’]".indexOf(bare.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return bare.substring(0, end);
+    }
+
+    /** Whether the word closes a run (class 54): punctuation or a possessive after it. */
+    private static boolean endsRun(String word) {
+        if (word.endsWith("'s") || word.endsWith("’s")) {
+            return true;
+        }
+        return ",.;:!?)”\"’]".indexOf(word.charAt(word.length() - 1)) >= 0;
+    }
+
+    private static boolean opensRunAfter(String previous) {
+        if (previous.isEmpty() || endsRun(previous)) {
+            return true;
+        }
+        if (Character.isLowerCase(previous.codePointAt(0))) {
+            return !ROLE_CONNECTORS.contains(previous) && !NAME_PARTICLES.contains(previous);
+        }
+        return OFFICE_WORDS.contains(previous.toLowerCase(Locale.ROOT)) || isHonorific(previous)
+                || isOccupation(previous) || ACRONYM.matcher(previous).matches();
+    }
+
     /** A lower-case particle inside a personal name: "de", "van", "bin" ({@link #NAME_PARTICLES}). */
     static boolean isNameParticle(String token) {
         return NAME_PARTICLES.contains(token);
@@ -1068,7 +1176,12 @@ final class SpeakerLabelParser {
         if (ACRONYM.matcher(token).matches()) {
             return false;
         }
-        return !OFFICE_WORDS.contains(token.toLowerCase(Locale.ROOT));
+        String lower = token.toLowerCase(Locale.ROOT);
+        if (hyphen > 0 && OFFICE_WORDS.contains(lower.substring(0, hyphen))
+                && OFFICE_WORDS.contains(lower.substring(hyphen + 1))) {
+            return false; // "Secretary-General", "Governor-General": an office of two office words
+        }
+        return !OFFICE_WORDS.contains(lower);
     }
 
     /** Whether the word is an occupation ({@link #OCCUPATION_WORDS}), in any case: "Professor", "Editor". */

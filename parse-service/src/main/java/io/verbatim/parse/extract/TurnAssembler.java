@@ -32,6 +32,10 @@ import java.util.Set;
  */
 final class TurnAssembler {
 
+    /** Class 54: the words of the title, the lead and each opening paragraph read for names, and those paragraphs. */
+    private static final int OPENING_WORDS = 400;
+    private static final int OPENING_BLOCKS = 10;
+
     private final SpeakerLabelParser labels;
     private final ParseLimits limits;
 
@@ -58,6 +62,19 @@ final class TurnAssembler {
             SpeakerLabelParser.personName(WhitespaceNormalizer.normalize(person)).ifPresent(knownNames::add);
         }
         knownNames.addAll(SpeakerLabelParser.namesListedIn(document.lead()));
+        // class 54: names of three or four words that the title, the lead or the text before the first label writes
+        // as a run of their own ("… met with Recep Tayyip Erdogan in the Kremlin")
+        knownNames.addAll(SpeakerLabelParser.longNamesStandingIn(document.title(), OPENING_WORDS));
+        knownNames.addAll(SpeakerLabelParser.longNamesStandingIn(document.lead(), OPENING_WORDS));
+        int openingBlocks = 0;
+        for (SourceBlock block : document.blocks()) {
+            if (block.hasLabel() || ++openingBlocks > OPENING_BLOCKS) {
+                break;
+            }
+            if (!block.separator()) {
+                knownNames.addAll(SpeakerLabelParser.longNamesStandingIn(block.text(), OPENING_WORDS));
+            }
+        }
         Map<String, SpeakerLabel> parsedLabels = new HashMap<>();
         for (String label : distinctLabels) {
             deadline.check();

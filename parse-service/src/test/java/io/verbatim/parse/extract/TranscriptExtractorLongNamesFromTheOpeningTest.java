@@ -1,0 +1,65 @@
+package io.verbatim.parse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Class 54 (issue 11): a name of three or four words after a country or organisation in a role-first label ("President
+ * of Turkey Recep Tayyip Erdogan") keeps its first word when the title, the lead or the text before the first label
+ * writes the name as a run of its own; an office of two office words ("Secretary-General") is no name word; and a role
+ * never ends in a connector.
+ */
+class TranscriptExtractorLongNamesFromTheOpeningTest {
+
+    private final TranscriptExtractor extractor = new TranscriptExtractor();
+
+    @Test
+    void aLongNameThatTheOpeningParagraphWritesAloneIsWhole() {
+        String text = "Meeting with President of Turkey Recep Tayyip Erdogan\n\nMarch 10, 2017\n\nVladimir Putin met"
+                + " with Recep Tayyip Erdogan in the Kremlin.\n\nPresident of Russia Vladimir Putin: Welcome.\n\n"
+                + "President of Turkey Recep Tayyip Erdogan (retranslated): Thank you, my friend.\n";
+        String withoutEvidence = "Meeting with President of Turkey Recep Tayyip Erdogan\n\nMarch 10, 2017\n\nThe two"
+                + " presidents met in the Kremlin.\n\nPresident of Russia Vladimir Putin: Welcome.\n\n"
+                + "President of Turkey Recep Tayyip Erdogan (retranslated): Thank you, my friend.\n";
+
+        assertThat(extractor.extract(text, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(tuple("Vladimir Putin", "President of Russia"),
+                        tuple("Recep Tayyip Erdogan", "President of Turkey"));
+        // the title's run starts after "of": whether "Turkey" belongs to the name is not told, and the default split
+        // keeps two words after a connector
+        assertThat(extractor.extract(withoutEvidence, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name())
+                .containsExactly("Vladimir Putin", "Tayyip Erdogan");
+    }
+
+    @Test
+    void aLongNameInTheTitleAfterAnAcronymIsWhole() {
+        String html = "<html><head><title>Talks with Chairman of State Affairs of the DPRK Kim Jong Un</title></head>"
+                + "<body><article><h1>Talks with Chairman of State Affairs of the DPRK Kim Jong Un</h1>"
+                + "<p><b>President of Russia Vladimir Putin:</b> Mr Chairman, welcome.</p>"
+                + "<p><b>Chairman of State Affairs of the DPRK Kim Jong Un</b> (retranslated): Thank you.</p>"
+                + "</article></body></html>";
+
+        assertThat(extractor.extract(html, "text/html", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.speaker().role(), s -> s.annotation())
+                .containsExactly(tuple("Vladimir Putin", "President of Russia", null),
+                        tuple("Kim Jong Un", "Chairman of State Affairs of the DPRK", "retranslated"));
+    }
+
+    @Test
+    void anOfficeOfTwoOfficeWordsAndARoleEndingInAConnectorAreNoNames() {
+        String text = "Forum session\n\nOpening remarks were made by the President. Herman Gref and Sberbank Herman"
+                + " Gref's colleagues attended, with Sberbank Herman Gref as host.\n\nPresident of Russia Vladimir"
+                + " Putin: Good afternoon.\n\nUN Secretary-General Antonio Guterres: Thank you.\n\nHead of Sberbank"
+                + " Herman Gref: Welcome.\n";
+
+        assertThat(extractor.extract(text, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(tuple("Vladimir Putin", "President of Russia"),
+                        tuple("Antonio Guterres", "UN Secretary-General"),
+                        tuple("Herman Gref", "Head of Sberbank"));
+    }
+}
