@@ -87,7 +87,7 @@ final class PlainTextTranscriptReader {
             dropLabelsInOrdinaryCaseAmongCapitals(leadingLabels);
         }
         dropTimeStampedLabelsWhenNoneRecurs(leadingLabels);
-        dropDotAnswersThatAreNone(paragraphs, leadingLabels, markdown);
+        dropDotAnswersThatAreNone(blockLines, leadingLabels, markdown);
         leadingLabels.forEach(found -> found.ifPresent(leading -> candidates.add(leading.label())));
         Set<String> pageWords = SpeakerLabelParser.oneWordLabelsOfPage(candidates);
         String source = null;
@@ -322,14 +322,63 @@ final class PlainTextTranscriptReader {
             while (end > 0 && block.charAt(end - 1) == '\n') {
                 end--; // trailing line breaks are dropped, inner ones join the lines
             }
-            String joined = joinedLines(block.substring(0, end), markdown);
+            String lines = withoutRepeatedCaptions(block.substring(0, end));
+            String joined = joinedLines(lines, markdown);
             if (!joined.isBlank()) {
                 result.add(joined);
-                blockLines.add(block.substring(0, end));
+                blockLines.add(lines);
                 limits.checkParagraphs(result.size());
             }
         }
         return result;
+    }
+
+    /**
+     * Class 55: a line written twice in a row ("Russian President Vladimir Putin." / "Russian President Vladimir
+     * Putin.") is a photo's caption and its alternative text, which a republished page's text keeps inside the speech:
+     * both lines go. Only lines of two to 30 words that open with a capital and hold no colon count; the block is
+     * returned as it is when no line repeats.
+     */
+    static String withoutRepeatedCaptions(String block) {
+        if (block.indexOf('\n') < 0) {
+            return block;
+        }
+        String[] lines = block.split("\n", -1);
+        StringBuilder kept = null;
+        int i = 0;
+        while (i < lines.length) {
+            String line = lines[i].strip();
+            if (i + 1 < lines.length && line.equals(lines[i + 1].strip()) && isCaptionLine(line)) {
+                if (kept == null) {
+                    kept = new StringBuilder();
+                    for (int k = 0; k < i; k++) {
+                        kept.append(lines[k]).append('\n');
+                    }
+                }
+                i += 2;
+                continue;
+            }
+            if (kept != null) {
+                kept.append(lines[i]).append('\n');
+            }
+            i++;
+        }
+        if (kept == null) {
+            return block;
+        }
+        int length = kept.length();
+        while (length > 0 && kept.charAt(length - 1) == '\n') {
+            length--;
+        }
+        return kept.substring(0, length);
+    }
+
+    private static boolean isCaptionLine(String line) {
+        if (line.isEmpty() || !Character.isUpperCase(line.codePointAt(0)) || line.indexOf(':') >= 0) {
+            return false; // a line with a colon may be a label ("PRESIDENT ALVAREZ: Yes." twice is two turns)
+        }
+        int words = line.split("\\s+").length;
+        return words >= 2 && words <= 30;
     }
 
     /** A block's lines joined with one space, without Markdown emphasis and bracketed time codes. */
@@ -464,23 +513,40 @@ final class PlainTextTranscriptReader {
     }
 
     /**
-     * Class 49: "A." opens an answer only in plain text (in Markdown it is a list's letter or an initial), and not when
-     * the next paragraph opens with "B.": then it is the first of a list's options ("A. Sydney", "B. Canberra").
+     * Class 49: "A." opens an answer only in plain text (in Markdown it is a list's letter or an initial), and not on a
+     * page where a line opens with "B.", "B:" or "B)": there it is the first of lettered options, list items or
+     * sections ("A. Sydney" / "B. Canberra", "A. Eligible costs" … "B. Ineligible costs"). "A:" is no answer when a
+     * later line of its own block opens so ("A: Jupiter" / "B: Saturn" typed as one block).
      */
-    private static void dropDotAnswersThatAreNone(List<String> paragraphs,
+    private static void dropDotAnswersThatAreNone(List<String> blockLines,
             List<Optional<SpeakerLabelParser.LeadingLabel>> found, boolean markdown) {
+        boolean lettered = blockLines.stream().anyMatch(PlainTextTranscriptReader::hasLineOpeningWithLetterB);
         for (int i = 0; i < found.size(); i++) {
-            if (found.get(i).isPresent() && found.get(i).get().label().equals(SpeakerLabelParser.A_DOT)
-                    && (markdown || i + 1 < paragraphs.size() && opensWithLetterB(paragraphs.get(i + 1)))) {
+            if (found.get(i).isPresent() && (found.get(i).get().label().equals(SpeakerLabelParser.A_DOT)
+                    && (markdown || lettered)
+                    || found.get(i).get().label().equals("A") && hasLineOpeningWithLetterB(blockLines.get(i)))) {
                 found.set(i, Optional.empty());
             }
         }
     }
 
-    private static boolean opensWithLetterB(String paragraph) {
-        String text = paragraph.stripLeading();
-        return text.length() > 2 && text.charAt(0) == 'B' && (text.charAt(1) == '.' || text.charAt(1) == ')')
-                && Character.isWhitespace(text.charAt(2));
+    /** Whether a line of the block opens with "B." "B:" or "B)": a page with lettered options, list items or sections. */
+    private static boolean hasLineOpeningWithLetterB(String block) {
+        int lineStart = 0;
+        while (lineStart < block.length()) {
+            int lineEnd = block.indexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? block.length() : lineEnd;
+            int i = lineStart;
+            while (i < lineEnd && (block.charAt(i) == ' ' || block.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i + 2 < lineEnd && block.charAt(i) == 'B' && ".:)".indexOf(block.charAt(i + 1)) >= 0
+                    && Character.isWhitespace(block.charAt(i + 2))) {
+                return true;
+            }
+            lineStart = lineEnd + 1;
+        }
+        return false;
     }
 
     /**

@@ -76,7 +76,8 @@ final class SpeakerLabelParser {
     /**
      * Offices that a label in capitals may name alone, the holder being the speaker ("CHAIR:", "SPEAKER:"): counted
      * when the label speaks again after a named speaker, as a dialogue's unnamed voices in any case are
-     * ({@link #oneWordLabelsOfPage}); a programme's or a masthead's "SPEAKER: Dr Ann Lee" lines are no voices.
+     * ({@link #oneWordLabelsOfPage}); a programme's or a masthead's "SPEAKER: Dr Ann Lee" lines are credits
+     * ({@link #isCredit}), no voices.
      */
     private static final Set<String> ONE_WORD_OFFICES = Set.of(
             "chair", "chairman", "chairwoman", "chairperson", "speaker", "president", "governor", "mayor", "minister",
@@ -107,12 +108,6 @@ final class SpeakerLabelParser {
             "audience", "participant", "comment", "moderator", "reporter", "journalist", "interviewer", "presenter",
             "aide", "q", "staff", "announcer", "crowd", "some hon. members", "several hon. members", "host", "guest",
             "caller", "anchor", "narrator", "contestant", "panelist", "panellist");
-
-    /**
-     * Unnamed voices that a programme or a cast list also writes in capitals as credits ("PANELIST: Cllr Maya Patel,
-     * Manchester City Council"): like offices alone, they count only in a dialogue ({@link #oneWordLabelsOfPage}).
-     */
-    private static final Set<String> CREDITED_VOICES = Set.of("contestant", "panelist", "panellist");
 
     /** One-word labels that count in plain text in any case: the questioner and the usual unnamed voices. */
     private static final Set<String> SHORT_LABELS_IN_ANY_CASE = Set.of(
@@ -235,7 +230,7 @@ final class SpeakerLabelParser {
             // every "A." answers a question: see oneWordLabelsOfPage)
             Matcher a = A_DOT_LABEL.matcher(trimmed);
             if (a.matches()) {
-                return Optional.of(new LeadingLabel(A_DOT, a.group(1)));
+                return listsOptions(a.group(1)) ? Optional.empty() : Optional.of(new LeadingLabel(A_DOT, a.group(1)));
             }
         }
         // Both labels below need a colon after at least one character.
@@ -271,7 +266,74 @@ final class SpeakerLabelParser {
         if (!looksLikeLabel(candidate, true)) {
             return Optional.empty();
         }
+        if (candidate.equals("A") && listsOptions(colon.group(2))
+                || isGenericWord(candidate) && isCredit(colon.group(2))) {
+            return Optional.empty();
+        }
         return Optional.of(new LeadingLabel(candidate, colon.group(2)));
+    }
+
+    /** "Jupiter B: Saturn C: Neptune" after "A:": a quiz's options written on one line or joined from lines. */
+    private static final Pattern OPTIONS = Pattern.compile(
+            "^[^\\n]{1,80}?\\sB[.:)][ \\u00a0][^\\n]{1,80}?\\sC[.:)][ \\u00a0].*", Pattern.DOTALL);
+
+    /** Whether the words after "A:" or "A." are the first of a quiz's lettered options, with "B" and "C" after them. */
+    static boolean listsOptions(String rest) {
+        String head = rest.length() > 300 ? rest.substring(0, 300) : rest;
+        return head.indexOf('B') >= 0 && head.indexOf('C') >= 0 && OPTIONS.matcher(head).matches();
+    }
+
+    /** Whether the label is one generic word: an unnamed voice, an occupation or an office alone ("Host", "CHAIR"). */
+    private static boolean isGenericWord(String label) {
+        if (label.indexOf(' ') >= 0) {
+            return false;
+        }
+        String word = TRAILING_DOT.matcher(label.toLowerCase(Locale.ROOT)).replaceAll("");
+        return !word.equals("q") && !word.equals("a") && (UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word)
+                || ONE_WORD_OFFICES.contains(word));
+    }
+
+    /**
+     * Whether what follows a generic one-word label credits a person rather than speaks: a personal name of two to four
+     * name words (after forms of address), then nothing, a bracket, a semicolon, a figure, or a comma before a capital
+     * or a figure ("PRESIDENT: Margaret Hill", "SPEAKER: Dr Ann Lee, Director of Public Health", "Host: Terry Gross",
+     * "MAYOR: Jane Roe (Lab) 41,200", "JUDGE: Hon. Ann Lee"). "CHAIR: Helen Ward, you have the floor." speaks, and so
+     * does "MODERATOR: Josh Wingrove, Bloomberg.", a sentence calling on a reporter.
+     */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.?!][\"”’)]*$");
+
+    static boolean isCredit(String rest) {
+        String text = WhitespaceNormalizer.normalize(rest.length() > 400 ? rest.substring(0, 400) : rest);
+        String[] words = text.split(" ");
+        int i = 0;
+        while (i < words.length && (isHonorific(words[i]) || words[i].equals("Councillor") || words[i].equals("Cllr"))) {
+            i++;
+        }
+        int nameWords = 0;
+        while (i < words.length && nameWords < 5) {
+            String word = words[i];
+            String bare = TRAILING_COMMA.matcher(word).replaceAll("");
+            boolean nameWord = isNameToken(bare) || isNameParticle(bare) && nameWords > 0;
+            if (!nameWord) {
+                break;
+            }
+            nameWords += isNameToken(bare) ? 1 : 0;
+            i++;
+            if (!bare.equals(word)) {
+                // a comma after the name: a credit when a capital or a figure follows ("…, Director of …", "…, 0123")
+                // and no sentence ends the line ("MODERATOR: Josh Wingrove, Bloomberg." calls on a reporter)
+                return nameWords >= 2 && nameWords <= 4 && (i >= words.length || words[i].isEmpty()
+                        || !Character.isLowerCase(words[i].codePointAt(0))) && !SENTENCE_END.matcher(text).find();
+            }
+        }
+        if (nameWords < 2 || nameWords > 4) {
+            return false;
+        }
+        if (i >= words.length) {
+            return true;
+        }
+        char next = words[i].charAt(0);
+        return next == '(' || next == ';' || Character.isDigit(next);
     }
 
     /**
@@ -674,15 +736,15 @@ final class SpeakerLabelParser {
             }
         });
         Map<String, Integer> lastAt = new HashMap<>();
-        int lastNamedAt = -1; // the last label of a named speaker (two or more words) or of a voice taken anywhere
+        int lastNamedAt = -1; // the last label of two or more words: a named speaker
         for (int i = 0; i < candidates.size(); i++) {
             String core = shapeCore(WhitespaceNormalizer.normalize(candidates.get(i)));
-            if (core.indexOf(' ') > 0 || acceptableShortLabel(core, Set.of())) {
+            if (core.indexOf(' ') > 0) {
                 lastNamedAt = i;
             } else if (!core.isEmpty() && Character.isUpperCase(core.codePointAt(0))) {
                 String word = TRAILING_DOT.matcher(core.toLowerCase(Locale.ROOT)).replaceAll("");
                 // class 52: an office alone in capitals ("CHAIR:") is its holder's voice in a dialogue too; once, or in
-                // a list of officers ("PRESIDENT: Margaret Hill" / "SECRETARY: Tom Grant"), it is a header
+                // a list of officers, it is a header (and "PRESIDENT: Margaret Hill" is a credit, never a label)
                 if (UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word)
                         || ONE_WORD_OFFICES.contains(word) && isAllCaps(core)) {
                     Integer last = lastAt.put(word, i);
@@ -850,8 +912,7 @@ final class SpeakerLabelParser {
         // "STUDENT:"): in ordinary case "Staff: Tom Reed, photographs" or "Audience: about 300 residents" is more often
         // a credit or a description than a voice.
         return SHORT_LABELS_IN_ANY_CASE.contains(word) || pageWords.contains(word)
-                || isAllCaps(tokens[0]) && (UNNAMED.contains(word) && !CREDITED_VOICES.contains(word)
-                        || OCCUPATION_WORDS.contains(word));
+                || isAllCaps(tokens[0]) && (UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word));
     }
 
     /**

@@ -89,6 +89,9 @@ final class SpeakerResolver {
         if (!with.find() || POSSESSIVE_BEFORE.matcher(text.substring(0, with.start())).find()) {
             return null; // "Vladimir Putin's interview with Tucker Carlson": the one with is the interviewer
         }
+        if (personBefore(text.substring(0, with.start()))) {
+            return null; // "Senator Jane Roe interview with Tom Vale": the one named first is interviewed
+        }
         List<String> run = new ArrayList<>();
         for (String word : text.substring(with.end()).split(" ")) {
             String bare = POSSESSIVE_OR_PUNCTUATION.matcher(word).replaceFirst("");
@@ -96,8 +99,8 @@ final class SpeakerResolver {
                 break;
             }
             run.add(SpeakerLabelParser.isInitial(word) ? word : bare);
-            if (!bare.equals(word) && !SpeakerLabelParser.isInitial(word)) {
-                break; // a comma, a colon or a possessive ends the name
+            if (!bare.equals(word) && !SpeakerLabelParser.isInitial(word) && !SpeakerLabelParser.isHonorific(word)) {
+                break; // a comma, a colon or a possessive ends the name; "Dr." does not
             }
         }
         // the personal name that ends the run: "Mayor Eric Adams", "Microsoft CEO Satya Nadella", "Nobel laureate
@@ -114,6 +117,33 @@ final class SpeakerResolver {
         return name;
     }
 
+    /**
+     * Whether the words just before "interview with" end with a personal name ("Senator Jane Roe interview with …"),
+     * not a broadcaster's ("BBC interview with …") or a word such as "Exclusive".
+     */
+    private static boolean personBefore(String before) {
+        String[] words = before.strip().split(" ");
+        List<String> run = new ArrayList<>();
+        for (int i = words.length - 1; i >= 0 && run.size() < 8; i--) {
+            String word = words[i];
+            if (word.isEmpty() || !Character.isUpperCase(word.codePointAt(0))
+                    || ",:;!?|".indexOf(word.charAt(word.length() - 1)) >= 0) {
+                break;
+            }
+            run.add(0, word);
+        }
+        String name = run.isEmpty() ? null : SpeakerLabelParser.trailingPersonName(run);
+        if (name == null) {
+            return false;
+        }
+        for (String word : name.split(" ")) {
+            if (MEDIA_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A possessive before "interview with": the possessor was interviewed, by the one named after "with". */
     private static final java.util.regex.Pattern POSSESSIVE_BEFORE = java.util.regex.Pattern.compile(
             "['’]s\\s*$");
@@ -122,7 +152,8 @@ final class SpeakerResolver {
     private static final Set<String> MEDIA_WORDS = Set.of(
             "news", "tv", "television", "channel", "radio", "times", "post", "journal", "magazine", "agency", "press",
             "today", "monde", "gazette", "herald", "network", "broadcasting", "jazeera", "daily", "tribune", "review",
-            "media", "pravda", "izvestia", "kommersant", "reuters", "bloomberg", "cnn", "bbc", "nbc", "cbs", "abc");
+            "media", "pravda", "izvestia", "kommersant", "reuters", "bloomberg", "cnn", "bbc", "nbc", "cbs", "abc",
+            "spiegel", "zeit", "figaro", "guardian", "telegraph", "economist", "observer", "independent");
 
     /** Misspelt label names (their letters) and the label they stand for. */
     private final Map<String, SpeakerLabel> misspelt = new HashMap<>();

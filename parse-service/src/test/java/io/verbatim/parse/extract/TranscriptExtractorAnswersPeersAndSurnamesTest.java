@@ -429,4 +429,78 @@ class TranscriptExtractorAnswersPeersAndSurnamesTest {
         assertThat(extractor.extract(once, "text/plain", null).statements())
                 .extracting(s -> s.speaker().name()).doesNotContain("Answer");
     }
+
+    // --- the twelfth review: credits, options in one block, and who is interviewed -------------------------------------
+
+    @Test
+    void aCreditAfterAnOfficeOrAnUnnamedVoiceIsNoTurnWhereverItStands() {
+        String newsletter = "Allotment Society Newsletter\n\nPRESIDENT: Margaret Hill\n\nSECRETARY: Jane Doe\n\n"
+                + "Jane Doe: How did you first get a plot?\n\nArthur Penn: My father had one.\n\nContacts\n\n"
+                + "PRESIDENT: Margaret Hill, 01234 567890\n\nSECRETARY: Jane Doe, 01234 098765\n";
+        String results = "Election night\n\nMAYOR: Jane Roe (Lab) 41,200; Tom Vale (Con) 30,115. Jane Roe elected.\n\n"
+                + "Jane Roe: I am honoured.\n\nTom Vale: Congratulations.\n\nMAYOR: Recount confirms Jane Roe.\n";
+        String podcast = "Episode 12\n\nHost: Jane Roe\n\nQ: Why write about rivers?\n\nGUEST: Because they vanish.\n\n"
+                + "Q: And next?\n\nGUEST: A book.\n\nHost: Jane Roe\n";
+        String briefing = "Press briefing\n\nMODERATOR: Next question.\n\nQ: Thank you. On vaccines?\n\nDR. REED: Soon."
+                + "\n\nMODERATOR: Josh Wingrove, Bloomberg.\n\nQ: Thanks.\n";
+
+        assertThat(extractor.extract(newsletter, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name()).containsExactly("Jane Doe", "Arthur Penn");
+        assertThat(extractor.extract(results, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name()).containsExactly("Jane Roe", "Tom Vale");
+        assertThat(extractor.extract(podcast, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name()).containsExactly("Question", "Guest", "Question", "Guest");
+        assertThat(extractor.extract(briefing, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.paragraphs())
+                .containsExactly(tuple("Moderator", List.of("Next question.")),
+                        tuple("Question", List.of("Thank you. On vaccines?")), tuple("Reed", List.of("Soon.")),
+                        tuple("Moderator", List.of("Josh Wingrove, Bloomberg.")), tuple("Question", List.of("Thanks.")));
+    }
+
+    @Test
+    void optionsTypedInOneBlockOrParagraphAreNoAnswers() {
+        String colon = "Science quiz\n\nQ: Which planet is the largest?\n\nA: Jupiter\nB: Saturn\nC: Neptune\n\n"
+                + "Q: Which is closest to the Sun?\n\nA: Venus\nB: Mercury\nC: Mars\n";
+        String dot = "Pub quiz\n\nQ: Capital of Australia?\n\nA. Sydney\nB. Canberra\n\nQ: Capital of Canada?\n\n"
+                + "A. Toronto\nB. Ottawa\n";
+        String sections = "Grant FAQ\n\nQ. What can I spend it on?\n\nA. Eligible costs\n\nStaff and equipment.\n\n"
+                + "B. Ineligible costs\n\nQ. How do I apply?\n\nA. Online\n\nUse the portal.\n";
+        String html = "<html><head><title>Quiz</title></head><body><article><p><b>Q:</b> Which planet is the largest?</p>"
+                + "<p>A: Jupiter<br>B: Saturn<br>C: Neptune</p><p><b>Q:</b> Which is closest to the Sun?</p>"
+                + "<p>A: Venus<br>B: Mercury<br>C: Mars</p></article></body></html>";
+
+        assertThat(extractor.extract(colon, "text/plain", null).statements()).extracting(s -> s.speaker().name())
+                .containsOnly("Question");
+        assertThat(extractor.extract(dot, "text/plain", null).statements()).extracting(s -> s.speaker().name())
+                .containsOnly("Question");
+        assertThat(extractor.extract(sections, "text/plain", null).statements()).extracting(s -> s.speaker().name())
+                .containsOnly("Question");
+        assertThat(extractor.extract(html, "text/html", null).statements()).extracting(s -> s.speaker().name())
+                .containsOnly("Question");
+    }
+
+    @Test
+    void listedCallersAndTeachersInsideTurnsStaySpeech() {
+        String phoneIn = "Phone-in\n\nHOST: Two callers are waiting.\n\nCaller: Jim from Leeds\n\nCaller: Sue from"
+                + " York\n\nHOST: Jim, go ahead.\n";
+        String faq = "School FAQ\n\nQ: Who teaches Year 5?\n\nTeacher: Ms Ann Bell (Room 4)\n\nQ: And Year 6?\n\n"
+                + "Teacher: Mr Tom Wu (Room 6)\n";
+
+        assertThat(extractor.extract(phoneIn, "text/plain", null).statements()).extracting(s -> s.speaker().name())
+                .containsExactly("Host");
+        assertThat(extractor.extract(faq, "text/plain", null).statements()).extracting(s -> s.speaker().name())
+                .containsOnly("Question");
+    }
+
+    @Test
+    void thePersonNamedBeforeInterviewWithIsInterviewedAndADoctorsTitleKeepsTheName() {
+        String senator = "Senator Jane Roe interview with Tom Vale, WXYZ Detroit\n\nQ: Will the bill pass?\n\n"
+                + "A: I think it will.\n\nQ: And if not?\n\nA: We try again.\n";
+        String doctor = "Q&A with Dr. Anthony Fauci\n\nQ: When?\n\nA: By the summer.\n\nQ: Children?\n\nA: Later.\n";
+
+        assertThat(extractor.extract(senator, "text/plain", null).statements()).extracting(s -> s.speaker().name())
+                .containsExactly("Question", "Answer", "Question", "Answer");
+        assertThat(extractor.extract(doctor, "text/plain", null).statements()).extracting(s -> s.speaker().name())
+                .containsExactly("Question", "Anthony Fauci", "Question", "Anthony Fauci");
+    }
 }

@@ -3,6 +3,7 @@ package io.verbatim.parse.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,5 +62,19 @@ class TranscriptExtractorLongNamesFromTheOpeningTest {
                 .containsExactly(tuple("Vladimir Putin", "President of Russia"),
                         tuple("Antonio Guterres", "UN Secretary-General"),
                         tuple("Herman Gref", "Head of Sberbank"));
+    }
+
+    @Test
+    void aCaptionWrittenTwiceInsideTheSpeechIsDropped() {
+        String text = "Working meeting\n\nVladimir Putin: This is a very short time.\n\nRussian President Vladimir"
+                + " Putin.\nRussian President Vladimir Putin.\nWith regard to housing: subsidies for young families.\n\n"
+                + "Artur Parfenchikov: Yes.\n\nVladimir Putin: Thank you.\nThank you.\n";
+
+        assertThat(extractor.extract(text, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.paragraphs())
+                .containsExactly(tuple("Vladimir Putin", List.of("This is a very short time.",
+                        "With regard to housing: subsidies for young families.")),
+                        tuple("Artur Parfenchikov", List.of("Yes.")),
+                        tuple("Vladimir Putin", List.of("Thank you. Thank you.")));
     }
 }
