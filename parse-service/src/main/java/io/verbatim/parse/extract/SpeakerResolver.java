@@ -105,7 +105,12 @@ final class SpeakerResolver {
         }
         // the personal name that ends the run: "Mayor Eric Adams", "Microsoft CEO Satya Nadella", "Nobel laureate
         // Maria Ressa"; never a broadcaster ("Sky News", "Al Jazeera")
-        String name = SpeakerLabelParser.trailingPersonName(run);
+        return personalName(run);
+    }
+
+    /** The personal name that ends the run of words, or null when there is none or it names a broadcaster or paper. */
+    private static String personalName(List<String> run) {
+        String name = run.isEmpty() ? null : SpeakerLabelParser.trailingPersonName(run);
         if (name == null) {
             return null;
         }
@@ -132,16 +137,7 @@ final class SpeakerResolver {
             }
             run.add(0, word);
         }
-        String name = run.isEmpty() ? null : SpeakerLabelParser.trailingPersonName(run);
-        if (name == null) {
-            return false;
-        }
-        for (String word : name.split(" ")) {
-            if (MEDIA_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
-                return false;
-            }
-        }
-        return true;
+        return personalName(run) != null;
     }
 
     /** A possessive before "interview with": the possessor was interviewed, by the one named after "with". */
