@@ -120,7 +120,8 @@ final class HtmlParagraphs {
                 if (isPlain(block)) {
                     Optional<SpeakerLabelParser.LeadingLabel> plain = labels.findLeadingLabel(block.fullText())
                             // class 34 is for plain-text transcripts only, and so is an answer written "A." (49)
-                            .filter(found -> !found.timeStamped() && !found.label().equals(SpeakerLabelParser.A_DOT));
+                            .filter(found -> !found.timeStamped() && !found.label().equals(SpeakerLabelParser.A_DOT)
+                                    && !found.lowerCaseRole()); // class 56 is for plain text too
                     if (plain.isPresent()) {
                         block = SourceBlock.labelled(plain.get().label(),
                                 WhitespaceNormalizer.normalize(plain.get().rest()), block.fullText());

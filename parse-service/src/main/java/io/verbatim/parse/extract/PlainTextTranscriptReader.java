@@ -88,6 +88,7 @@ final class PlainTextTranscriptReader {
         }
         dropTimeStampedLabelsWhenNoneRecurs(leadingLabels);
         dropDotAnswersThatAreNone(blockLines, leadingLabels, markdown);
+        dropLowerCaseRoleLabelsOnPagesWithFewLabels(leadingLabels);
         leadingLabels.forEach(found -> found.ifPresent(leading -> candidates.add(leading.label())));
         Set<String> pageWords = SpeakerLabelParser.oneWordLabelsOfPage(candidates);
         String source = null;
@@ -477,7 +478,8 @@ final class PlainTextTranscriptReader {
                 int lineEnd = block.indexOf('\n', lineStart);
                 String line = block.substring(lineStart, lineEnd < 0 ? block.length() : lineEnd);
                 int start = lineStart;
-                Optional<SpeakerLabelParser.LeadingLabel> leading = labels.findLeadingLabel(line);
+                Optional<SpeakerLabelParser.LeadingLabel> leading = labels.findLeadingLabel(line)
+                        .filter(label -> !label.lowerCaseRole()); // class 56 opens paragraphs only
                 if (leading.isPresent()) {
                     inBlock.add(new InnerLabel(start, leading.get().label()));
                     // each may become a paragraph: bounded before the split makes them
@@ -507,6 +509,23 @@ final class PlainTextTranscriptReader {
         }
         for (int i = 0; i < found.size(); i++) {
             if (found.get(i).isPresent() && found.get(i).get().timeStamped()) {
+                found.set(i, Optional.empty());
+            }
+        }
+    }
+
+    /**
+     * Class 56: a role-first label whose role has lower-case words ("Plenary session moderator Sergei Brilyov:") counts
+     * on a page that has at least three other labels; elsewhere such a line is more likely a sentence about someone.
+     */
+    private static void dropLowerCaseRoleLabelsOnPagesWithFewLabels(
+            List<Optional<SpeakerLabelParser.LeadingLabel>> found) {
+        long others = found.stream().filter(label -> label.isPresent() && !label.get().lowerCaseRole()).count();
+        if (others >= 3) {
+            return;
+        }
+        for (int i = 0; i < found.size(); i++) {
+            if (found.get(i).isPresent() && found.get(i).get().lowerCaseRole()) {
                 found.set(i, Optional.empty());
             }
         }

@@ -183,10 +183,11 @@ final class SpeakerLabelParser {
             Pattern.DOTALL);
     /**
      * "A. Because …": the answer's letter, a dot, a space, then a capital, bracket or quotation mark, but not an
-     * initial ("A. J. Taylor", "A. Q. Khan", "A. A. Milne" are names).
+     * initial ("A. J. Taylor", "A. Q. Khan", "A. A. Milne" are names, and "A. Kondrashov:" is a label).
      */
     private static final Pattern A_DOT_LABEL = Pattern.compile(
-            "^A\\.[ \\u00a0]++(?!\\p{Lu}\\.)(?=[\\p{Lu}(\\[“\"])(.*)$", Pattern.DOTALL);
+            "^A\\.[ \\u00a0]++(?!\\p{Lu}\\.)(?![\\p{Lu}][\\p{L}'’\\-]*+[ \\u00a0]*+:)(?=[\\p{Lu}(\\[“\"])(.*)$",
+            Pattern.DOTALL);
     /** The label of a plain-text answer written "A. Because …" (class 49). */
     static final String A_DOT = "A.";
     /** "Michael Lee (00:04): text", "Jane Porter [01:02:03]: text": a name, a time stamp, a colon, the speech. */
@@ -203,9 +204,13 @@ final class SpeakerLabelParser {
     private static final Pattern TRAILING_COMMAS_AND_SPACE = Pattern.compile("[,\\s]+$");
 
     /** A label found at the start of a plain-text paragraph. */
-    record LeadingLabel(String label, String rest, boolean timeStamped) {
+    record LeadingLabel(String label, String rest, boolean timeStamped, boolean lowerCaseRole) {
         LeadingLabel(String label, String rest) {
-            this(label, rest, false);
+            this(label, rest, false, false);
+        }
+
+        LeadingLabel(String label, String rest, boolean timeStamped) {
+            this(label, rest, timeStamped, false);
         }
     }
 
@@ -264,13 +269,71 @@ final class SpeakerLabelParser {
         }
         String candidate = WhitespaceNormalizer.normalize(colon.group(1));
         if (!looksLikeLabel(candidate, true)) {
-            return Optional.empty();
+            // class 56: a role-first label whose role has lower-case words, for the reader to confirm
+            return isRoleFirstWithLowerCaseRole(candidate)
+                    ? Optional.of(new LeadingLabel(candidate, colon.group(2), false, true)) : Optional.empty();
         }
         if (candidate.equals("A") && listsOptions(colon.group(2))
-                || isGenericWord(candidate) && isCredit(colon.group(2))) {
+                || isGenericWord(candidate) && (isCredit(colon.group(2)) || !isAllCaps(candidate)
+                        && !SHORT_LABELS_IN_ANY_CASE.contains(candidate.toLowerCase(Locale.ROOT))
+                        && !speaks(colon.group(2)))) {
+            // a credit, or in ordinary case a line that is no sentence ("Engineer: two posts, Leeds office.")
             return Optional.empty();
         }
         return Optional.of(new LeadingLabel(candidate, colon.group(2)));
+    }
+
+    /** Lower-case words that a role never holds: pronouns, verbs, conjunctions, question words. */
+    private static final Set<String> NO_ROLE_WORDS = Set.of(
+            "i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "them", "my", "our", "your", "his", "its",
+            "their", "said", "says", "say", "told", "tell", "asked", "ask", "asks", "met", "meet", "thank", "thanks",
+            "according", "is", "was", "are", "were", "be", "been", "being", "have", "has", "had", "will", "would",
+            "can", "could", "should", "must", "may", "might", "do", "did", "does", "not", "that", "this", "these",
+            "those", "who", "which", "what", "when", "where", "why", "how", "if", "because", "as", "so", "but", "or",
+            "than", "then", "also", "just", "by", "about", "here", "there", "now", "today", "yesterday", "again");
+
+    /**
+     * Class 56: "Plenary session moderator Sergei Brilyov", "Moderator of the Valdai Club's plenary session Fyodor
+     * Lukyanov", "Panel moderator, Editor-in-Chief of Bloomberg News John Micklethwait": a label that opens with a
+     * capital, ends with a personal name of two or three name words, and has up to five lower-case words before it,
+     * none of them a pronoun, verb or conjunction ({@link #NO_ROLE_WORDS}). Plain text's strict check refuses such
+     * labels; the reader takes them on a page that has at least three labels of its own.
+     */
+    private boolean isRoleFirstWithLowerCaseRole(String candidate) {
+        String core = shapeCore(candidate);
+        if (core.isEmpty() || core.length() > 160 || !Character.isUpperCase(core.codePointAt(0))
+                || isSentenceLike(core)) {
+            return false;
+        }
+        String[] tokens = core.split(" ");
+        if (tokens.length < 4 || tokens.length > 16
+                || LEADING_FUNCTION_WORDS.contains(tokens[0].toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        int start = nameRunStart(Arrays.asList(tokens));
+        int names = 0;
+        for (int i = start; i < tokens.length; i++) {
+            if (!isNameToken(tokens[i]) && !NAME_PARTICLES.contains(tokens[i])) {
+                return false;
+            }
+            names += isNameToken(tokens[i]) ? 1 : 0;
+        }
+        if (start == 0 || names < 2 || names > 3) {
+            return false;
+        }
+        int lowerCase = 0;
+        for (int i = 0; i < start; i++) {
+            String bare = TRAILING_COMMA.matcher(tokens[i]).replaceAll("");
+            if (bare.isEmpty() || !Character.isLetter(bare.codePointAt(0))) {
+                return false;
+            }
+            if (Character.isLowerCase(bare.codePointAt(0)) && !CONNECTORS.contains(bare)) {
+                if (NO_ROLE_WORDS.contains(bare) || ++lowerCase > 5) {
+                    return false;
+                }
+            }
+        }
+        return lowerCase > 0;
     }
 
     /** "Jupiter B: Saturn C: Neptune" after "A:": a quiz's options written on one line or joined from lines. */
@@ -301,6 +364,15 @@ final class SpeakerLabelParser {
      * does "MODERATOR: Josh Wingrove, Bloomberg.", a sentence calling on a reporter.
      */
     private static final Pattern SENTENCE_END = Pattern.compile("[.?!][\"”’)]*$");
+    /** Whether the text reads as speech: it opens with no lower-case letter and ends a sentence (or breaks off). */
+    private static boolean speaks(String text) {
+        String stripped = text.strip();
+        return !stripped.isEmpty() && !Character.isLowerCase(stripped.codePointAt(0))
+                && SPEECH_END.matcher(stripped).find();
+    }
+
+    /** How a turn's paragraph ends: a sentence, an interruption or a remark. */
+    private static final Pattern SPEECH_END = Pattern.compile("[.?!…—–:)\\]][\"”’)]*[\\s\\u00a0]*$");
 
     static boolean isCredit(String rest) {
         String text = WhitespaceNormalizer.normalize(rest.length() > 400 ? rest.substring(0, 400) : rest);
@@ -736,10 +808,10 @@ final class SpeakerLabelParser {
             }
         });
         Map<String, Integer> lastAt = new HashMap<>();
-        int lastNamedAt = -1; // the last label of two or more words: a named speaker
+        int lastNamedAt = -1; // the last label of two or more words, a named speaker, or of the questioner
         for (int i = 0; i < candidates.size(); i++) {
             String core = shapeCore(WhitespaceNormalizer.normalize(candidates.get(i)));
-            if (core.indexOf(' ') > 0) {
+            if (core.indexOf(' ') > 0 || core.equalsIgnoreCase("q")) {
                 lastNamedAt = i;
             } else if (!core.isEmpty() && Character.isUpperCase(core.codePointAt(0))) {
                 String word = TRAILING_DOT.matcher(core.toLowerCase(Locale.ROOT)).replaceAll("");

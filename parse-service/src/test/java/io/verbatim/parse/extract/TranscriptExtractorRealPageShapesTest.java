@@ -7,12 +7,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Class 54 (issue 11): a name of three or four words after a country or organisation in a role-first label ("President
+ * Classes 54-56 (issue 11), shapes that real republished transcripts read in the ninth session showed. Class 54: a name of three or four words after a country or organisation in a role-first label ("President
  * of Turkey Recep Tayyip Erdogan") keeps its first word when the title, the lead or the text before the first label
  * writes the name as a run of its own; an office of two office words ("Secretary-General") is no name word; and a role
- * never ends in a connector.
+ * never ends in a connector. Class 55: a caption written twice. Class 56: role-first labels whose role has lower-case
+ * words in plain text, and an initial with a surname.
  */
-class TranscriptExtractorLongNamesFromTheOpeningTest {
+class TranscriptExtractorRealPageShapesTest {
 
     private final TranscriptExtractor extractor = new TranscriptExtractor();
 
@@ -76,5 +77,38 @@ class TranscriptExtractorLongNamesFromTheOpeningTest {
                         "With regard to housing: subsidies for young families.")),
                         tuple("Artur Parfenchikov", List.of("Yes.")),
                         tuple("Vladimir Putin", List.of("Thank you. Thank you.")));
+    }
+
+    @Test
+    void aRoleFirstLabelWithLowerCaseRoleWordsIsALabelOnAPageOfLabels() {
+        String forum = "Plenary session\n\nPlenary session moderator Sergei Brilyov: Good afternoon.\n\nPresident of"
+                + " Russia Vladimir Putin: Good afternoon.\n\nModerator of the Valdai Club's plenary session Fyodor"
+                + " Lukyanov: Thank you.\n\nVladimir Putin: Yes.\n\nA. Kondrashov: Why?\n\nVladimir Putin: Because.\n\n"
+                + "Sergei Brilyov: Next.\n";
+        String prose = "Notes from the forum\n\nAs I said to my old friend Ivan Petrov: the forum matters.\n\n"
+                + "Then the session was chaired by Anna Ivanova: she kept time.\n";
+
+        assertThat(extractor.extract(forum, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(tuple("Sergei Brilyov", "Plenary session moderator"),
+                        tuple("Vladimir Putin", "President of Russia"),
+                        tuple("Fyodor Lukyanov", "Moderator of the Valdai Club's plenary session"),
+                        tuple("Vladimir Putin", "President of Russia"), tuple("A. Kondrashov", null),
+                        tuple("Vladimir Putin", "President of Russia"),
+                        tuple("Sergei Brilyov", "Plenary session moderator"));
+        assertThat(extractor.extract(prose, "text/plain", null).statements()).isEmpty();
+    }
+
+    @Test
+    void aGenericVoiceThatAnswersTheQuestionerSpeaksInSentences() {
+        String interview = "Meet our head girl\n\nQ: What do you want to change?\n\nStudent: The lunch queue.\n\n"
+                + "Q: Anything else?\n\nStudent: More clubs after school.\n";
+        String faq = "Careers: your questions\n\nQ: Which roles are open?\n\nEngineer: two posts, Leeds office.\n\n"
+                + "Q: And next month?\n\nEngineer: one more post, Bristol office.\n";
+
+        assertThat(extractor.extract(interview, "text/plain", null).statements()).extracting(s -> s.speaker().name())
+                .containsExactly("Question", "Student", "Question", "Student");
+        assertThat(extractor.extract(faq, "text/plain", null).statements()).extracting(s -> s.speaker().name())
+                .containsOnly("Question");
     }
 }
