@@ -268,6 +268,10 @@ final class SpeakerLabelParser {
             return Optional.empty();
         }
         String candidate = WhitespaceNormalizer.normalize(colon.group(1));
+        Matcher numbered = QUESTION_NUMBER.matcher(candidate);
+        if (numbered.matches()) {
+            candidate = numbered.group(1); // class 57: a committee's question number, "Q94 Chair:", is no part of it
+        }
         if (!looksLikeLabel(candidate, true)) {
             // class 56: a role-first label whose role has lower-case words, for the reader to confirm
             return isRoleFirstWithLowerCaseRole(candidate)
@@ -282,6 +286,9 @@ final class SpeakerLabelParser {
         }
         return Optional.of(new LeadingLabel(candidate, colon.group(2)));
     }
+
+    /** "Q94 Chair", "Q12 Dr Jane Doe": a select committee's question number before the label. */
+    private static final Pattern QUESTION_NUMBER = Pattern.compile("^Q\\d{1,4} (\\p{Lu}.*)$");
 
     /** Lower-case words that a role never holds: pronouns, verbs, conjunctions, question words. */
     private static final Set<String> NO_ROLE_WORDS = Set.of(
@@ -540,6 +547,13 @@ final class SpeakerLabelParser {
         if (parliamentary.isPresent()) {
             return parliamentary.get();
         }
+        if (annotation != null && isOfficeInBrackets(annotation) && core.indexOf(", ") < 0) {
+            // class 57: "Rt Hon CHRISTOPHER LUXON (Prime Minister)": an office in the bracket is the role
+            String[] nameAndRole = nameAndRole(core, knownNames);
+            if (nameAndRole[1] == null && !isOffice(core)) {
+                return new SpeakerLabel(label, nameAndRole[0], annotation, null, false, false);
+            }
+        }
         if (isOffice(core)) {
             return new SpeakerLabel(label, core, null, annotation, false, true);
         }
@@ -560,6 +574,38 @@ final class SpeakerLabelParser {
         }
         String[] nameAndRole = nameAndRole(core, knownNames);
         return new SpeakerLabel(label, nameAndRole[0], nameAndRole[1], annotation, false, false);
+    }
+
+    /**
+     * Class 57: whether a bracket after a name holds an office ("Prime Minister", "Leader of the Opposition", "Minister
+     * for Health"): capitalised words and connectors only, at least one of them an office word that names a person's
+     * post, not an institution ({@link #INSTITUTION_WORDS}). A party ("Lab"), a constituency ("Ayr"), a country
+     * ("United Kingdom", "Russian Federation") or a note ("In English") holds none.
+     */
+    private static final Set<String> INSTITUTION_WORDS = Set.of(
+            "presidential", "ministry", "federal", "state", "service", "republic", "federation", "council", "committee",
+            "region", "territory", "government", "bank", "office", "affairs", "agency", "department", "first", "foreign",
+            "defence", "defense", "the", "his", "her", "people's", "national", "international", "university",
+            "company", "corporation", "group", "parliamentary", "press", "general", "acting", "vice", "prime",
+            "executive", "senior", "junior", "principal", "sr", "jr", "excellency", "highness", "majesty", "exchequer");
+
+    private static boolean isOfficeInBrackets(String text) {
+        String[] tokens = text.split(" ");
+        if (tokens.length > 10 || !Character.isUpperCase(tokens[0].codePointAt(0))) {
+            return false;
+        }
+        boolean office = false;
+        for (String token : tokens) {
+            String lower = token.toLowerCase(Locale.ROOT);
+            if (CONNECTORS.contains(token)) {
+                continue;
+            }
+            if (token.isEmpty() || !Character.isUpperCase(token.codePointAt(0))) {
+                return false;
+            }
+            office = office || OFFICE_WORDS.contains(lower) && !INSTITUTION_WORDS.contains(lower);
+        }
+        return office;
     }
 
     /**
@@ -815,10 +861,9 @@ final class SpeakerLabelParser {
                 lastNamedAt = i;
             } else if (!core.isEmpty() && Character.isUpperCase(core.codePointAt(0))) {
                 String word = TRAILING_DOT.matcher(core.toLowerCase(Locale.ROOT)).replaceAll("");
-                // class 52: an office alone in capitals ("CHAIR:") is its holder's voice in a dialogue too; once, or in
-                // a list of officers, it is a header (and "PRESIDENT: Margaret Hill" is a credit, never a label)
-                if (UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word)
-                        || ONE_WORD_OFFICES.contains(word) && isAllCaps(core)) {
+                // class 52: an office alone ("CHAIR:", a committee's "Chair:") is its holder's voice in a dialogue too;
+                // once, or in a list of officers, it is a header (and "PRESIDENT: Margaret Hill" is a credit)
+                if (UNNAMED.contains(word) || OCCUPATION_WORDS.contains(word) || ONE_WORD_OFFICES.contains(word)) {
                     Integer last = lastAt.put(word, i);
                     if (last != null && lastNamedAt > last) {
                         accepted.add(word); // a named speaker between its two turns: a dialogue

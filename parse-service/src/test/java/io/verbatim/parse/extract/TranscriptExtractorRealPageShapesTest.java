@@ -111,4 +111,25 @@ class TranscriptExtractorRealPageShapesTest {
         assertThat(extractor.extract(faq, "text/plain", null).statements()).extracting(s -> s.speaker().name())
                 .containsOnly("Question");
     }
+
+    @Test
+    void anOfficeInABracketIsTheRoleAndACommitteesQuestionNumberIsNoPartOfTheLabel() {
+        String questions = "Oral questions\n\nCHRIS HIPKINS (Leader of the Opposition): Does he stand by his"
+                + " statements?\n\nRt Hon CHRISTOPHER LUXON (Prime Minister): Yes.\n\nCHRIS HIPKINS: Why?\n\n"
+                + "Rt Hon CHRISTOPHER LUXON: Because.\n\nMr. Nebenzia (Russian Federation): We disagree.\n";
+        String evidence = "Oral evidence\n\nQ94 Chair: Good morning and welcome.\n\nProfessor Jane Smith: Thank you."
+                + "\n\nQ95 Chair: Can you start with the costs?\n\nProfessor Jane Smith: Yes.\n";
+
+        assertThat(extractor.extract(questions, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.speaker().role(), s -> s.annotation())
+                .containsExactly(tuple("Chris Hipkins", "Leader of the Opposition", null),
+                        tuple("Christopher Luxon", "Prime Minister", null),
+                        tuple("Chris Hipkins", "Leader of the Opposition", null),
+                        tuple("Christopher Luxon", "Prime Minister", null),
+                        tuple("Nebenzia", null, "Russian Federation"));
+        assertThat(extractor.extract(evidence, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.speaker().label())
+                .containsExactly(tuple("Chair", "Chair"), tuple("Jane Smith", "Professor Jane Smith"),
+                        tuple("Chair", "Chair"), tuple("Jane Smith", "Professor Jane Smith"));
+    }
 }
