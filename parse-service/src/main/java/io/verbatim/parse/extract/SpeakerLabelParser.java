@@ -440,10 +440,14 @@ final class SpeakerLabelParser {
                 && core.substring(comma + 2).split(" ").length <= 8) {
             tokens = core.substring(0, comma).split(" "); // "Anna Smirnova, metrology engineer": the role may be lower case
         }
-        for (String token : tokens) {
+        for (int t = 0; t < tokens.length; t++) {
+            String token = tokens[t];
             String bare = token.indexOf(',') < 0 ? token : TRAILING_COMMA.matcher(token).replaceAll("");
             if (bare.isEmpty()) {
                 return false;
+            }
+            if (t >= tokens.length - 2 && tokens.length > 1 && isPossessive(bare)) {
+                return false; // a name holds no possessive: "Private Members’ Bills: Money Resolutions" is a heading
             }
             if (CONNECTORS.contains(bare) || NAME_PARTICLES.contains(bare)) {
                 continue;
@@ -459,6 +463,11 @@ final class SpeakerLabelParser {
         // initials in capitals may spell such a word ("AS:" for Ali Smith): class 48 decides whether they name anyone
         return opensWithParticle(tokens) || tokens.length == 1 && tokens[0].length() <= 3 && mayBeInitials(tokens[0])
                 || !CONNECTORS.contains(tokens[0]) && !LEADING_FUNCTION_WORDS.contains(tokens[0].toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isPossessive(String token) {
+        return token.endsWith("'s") || token.endsWith("’s") || token.length() > 2
+                && (token.endsWith("s'") || token.endsWith("s’"));
     }
 
     /**

@@ -30,6 +30,8 @@ final class StageRemarks {
             "(?i)^(?:" + TIME_STAMP_FORM
                     + "|(?:transcript\\s+)?originally published by .{1,80}"
                     + "|published in sections:.*|publication date:.*|direct link:.*|text version|see also"
+                    // a news site's advertisement slot: "Advertisement", "Advertisement - scroll to continue reading"
+                    + "|advertisement(?:\\s*[-–—]\\s*scroll to continue(?: reading)?)?"
                     // a copyright line: "Copyright © 2024 NPR. All rights reserved.", "© 2019 Westminster Notebook"
                     + "|(?:copyright\\s*)?©.{0,200}|copyright\\s+(?:\\(c\\)\\s*)?\\d{4}\\b.{0,200})$");
     /**

@@ -132,4 +132,17 @@ class TranscriptExtractorRealPageShapesTest {
                 .containsExactly(tuple("Chair", "Chair"), tuple("Jane Smith", "Professor Jane Smith"),
                         tuple("Chair", "Chair"), tuple("Jane Smith", "Professor Jane Smith"));
     }
+
+    @Test
+    void aHeadingWithAPossessiveAndAnAdvertisementSlotAreNoSpeech() {
+        String heading = "Commons debate\n\nPrivate Members’ Bills: Money Resolutions\n\nI welcome this debate.\n";
+        String advert = "Oral questions\n\nJane Roe: Does she agree?\n\nAdvertisement - scroll to continue reading\n\n"
+                + "Tom Vale: I do.\n\nJane Roe: Thank you.\n";
+
+        assertThat(extractor.extract(heading, "text/plain", null).statements()).isEmpty();
+        assertThat(extractor.extract(advert, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.paragraphs())
+                .containsExactly(tuple("Jane Roe", List.of("Does she agree?")), tuple("Tom Vale", List.of("I do.")),
+                        tuple("Jane Roe", List.of("Thank you.")));
+    }
 }
