@@ -1140,6 +1140,13 @@ final class SpeakerLabelParser {
         List<String> names = new ArrayList<>();
         int i = 0;
         while (i < limit) {
+            // cheap first: a run needs three words in a row that open with a capital (or a particle between them)
+            if (!opensWithCapital(words[i]) || i + 2 >= limit || !opensWithCapital(words[i + 1])
+                    && !NAME_PARTICLES.contains(words[i + 1]) || !opensWithCapital(words[i + 2])
+                    && !NAME_PARTICLES.contains(words[i + 2])) {
+                i++;
+                continue;
+            }
             if (!runWord(words[i]) || i > 0 && !opensRunAfter(words[i - 1])) {
                 i++;
                 continue;
@@ -1171,6 +1178,14 @@ final class SpeakerLabelParser {
             i = Math.max(j, i + 1);
         }
         return names;
+    }
+
+    private static boolean opensWithCapital(String word) {
+        int start = 0;
+        while (start < word.length() && "(“\"‘[".indexOf(word.charAt(start)) >= 0) {
+            start++;
+        }
+        return start < word.length() && Character.isUpperCase(word.charAt(start));
     }
 
     /** A capitalised name word of a run (class 54), with its punctuation or possessive after it. */
