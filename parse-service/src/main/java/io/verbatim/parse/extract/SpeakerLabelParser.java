@@ -1141,9 +1141,8 @@ final class SpeakerLabelParser {
         int i = 0;
         while (i < limit) {
             // cheap first: a run needs three words in a row that open with a capital (or a particle between them)
-            if (!opensWithCapital(words[i]) || i + 2 >= limit || !opensWithCapital(words[i + 1])
-                    && !NAME_PARTICLES.contains(words[i + 1]) || !opensWithCapital(words[i + 2])
-                    && !NAME_PARTICLES.contains(words[i + 2])) {
+            if (!opensWithCapital(words[i]) || i + 2 >= limit || !mayContinueRun(words[i + 1])
+                    || !mayContinueRun(words[i + 2])) {
                 i++;
                 continue;
             }
@@ -1178,6 +1177,15 @@ final class SpeakerLabelParser {
             i = Math.max(j, i + 1);
         }
         return names;
+    }
+
+    /** A capitalised word, a particle, or a particle-hyphen name ("el-Sisi"): a run may go on with it. */
+    private static boolean mayContinueRun(String word) {
+        if (opensWithCapital(word) || NAME_PARTICLES.contains(word)) {
+            return true;
+        }
+        int hyphen = word.indexOf('-');
+        return hyphen > 0 && NAME_PARTICLES.contains(word.substring(0, hyphen));
     }
 
     private static boolean opensWithCapital(String word) {

@@ -34,7 +34,7 @@ final class TurnAssembler {
 
     /** Class 54: the words of the title, the lead and each opening paragraph read for names, and those paragraphs. */
     private static final int OPENING_WORDS = 300;
-    private static final int OPENING_BLOCKS = 5;
+    private static final int OPENING_BLOCKS = 10;
 
     private final SpeakerLabelParser labels;
     private final ParseLimits limits;
