@@ -134,6 +134,11 @@ final class SpeakerLabelParser {
      * form of address there.
      */
     static boolean isPeerName(String name) {
+        int firstSpace = name.indexOf(' ');
+        if (firstSpace < 0 || !name.startsWith("The ")
+                && !PEERAGE_TITLES.contains(name.substring(0, firstSpace).toLowerCase(Locale.ROOT))) {
+            return false; // looked at before the name is split: few names open with a peerage title
+        }
         String[] tokens = WhitespaceNormalizer.normalize(name).split(" ");
         int first = tokens.length > 1 && tokens[0].equals("The") ? 1 : 0;
         if (tokens.length - first < 2 || !PEERAGE_TITLES.contains(tokens[first].toLowerCase(Locale.ROOT))
@@ -1461,7 +1466,7 @@ final class SpeakerLabelParser {
      * "dr jane doe, chief medical official") means a person is named, and the label is read as name and role.
      */
     private static boolean namesAnOfficialOnly(String lower) {
-        if (lower.indexOf(',') >= 0) {
+        if (!lower.contains("official") || lower.indexOf(',') >= 0) {
             return false;
         }
         List<String> words = new ArrayList<>(Arrays.asList(lower.split(" ")));

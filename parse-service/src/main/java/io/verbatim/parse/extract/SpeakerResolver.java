@@ -764,11 +764,12 @@ final class SpeakerResolver {
      * name itself when no given name follows it (class 50): "Lord Callanan", "Baroness Smith of Basildon" stay whole.
      */
     static String withoutHonorific(String name) {
-        if (SpeakerLabelParser.isPeerName(name)) {
-            return name;
-        }
         String rest = name;
         int space = rest.indexOf(' ');
+        if (space < 0 || !SpeakerLabelParser.isHonorific(rest.substring(0, space))
+                || SpeakerLabelParser.isPeerName(name)) {
+            return name; // nothing to take off (tried first: most names open with no form of address), or a peer
+        }
         // the first word is looked at before the name is split into words: few names start with an honorific
         while (space >= 0 && SpeakerLabelParser.isHonorific(rest.substring(0, space))
                 && rest.split(" ").length >= 2) {
