@@ -377,7 +377,8 @@ final class HtmlParagraphs {
         if (isAll(paragraph, BOLD, fullText)) {
             return null;
         }
-        if (isAll(paragraph, ITALIC, fullText) && !StageRemarks.isStandalone(fullText)) {
+        if (isAll(paragraph, ITALIC, fullText) && !StageRemarks.isStandalone(fullText)
+                || isItalicBeforeAFullStop(paragraph, fullText)) {
             return SourceBlock.narrativeRemark(fullText);
         }
         return SourceBlock.plain(fullText);
@@ -477,6 +478,10 @@ final class HtmlParagraphs {
                 int colon = value.indexOf("):") + 1;
                 label.append(' ').append(value.substring(0, colon).strip());
                 return new BoldLabel(label.toString(), index, value.substring(colon + 1));
+            } else if (sawBold && !openBracket && value.strip().startsWith("(") && value.indexOf(')') < 0) {
+                // class 59: the italics open the bracket and plain text closes it:
+                // <b>Patriarch Theophilos III of Jerusalem</b> <i>(retranslated</i>)<b>:</b>
+                return bracketClosedAfterItalics(label, value.strip(), nodes, index + 1);
             } else if (openBracket && startsInLowerCase(value) && value.indexOf('(') < 0
                     && boldClosingBracketWithColon(nodes, index + 1)) {
                 // the annotation in italics between the bold's brackets, the next bold closing it before the colon:
@@ -543,6 +548,30 @@ final class HtmlParagraphs {
         }
         label.append(" (").append(note).append(')');
         return new BoldLabel(label.toString(), index + 3, bold.text().substring(boldColon.end()));
+    }
+
+    /**
+     * Class 59: the label whose annotation the italics open and plain text closes, the colon after the bracket or in
+     * bold: {@code <i>(retranslated</i>): Thank you}, {@code <i>(retranslated</i>)<b>:</b> Thank you}. {@code next} is
+     * the node after the italics; null when the nodes do not have that shape.
+     */
+    private static BoldLabel bracketClosedAfterItalics(StringBuilder label, String italic, List<Node> nodes, int next) {
+        if (next >= nodes.size() || !(nodes.get(next) instanceof TextNode after)) {
+            return null;
+        }
+        String text = after.getWholeText();
+        String annotated = label.toString().strip() + " " + italic + ")";
+        var colon = CLOSING_BRACKET_COLON.matcher(text);
+        if (colon.lookingAt()) {
+            return new BoldLabel(annotated, next, text.substring(colon.end()));
+        }
+        if (!WhitespaceNormalizer.normalize(text).equals(")") || next + 1 >= nodes.size()
+                || !(nodes.get(next + 1) instanceof Element bold) || !isBoldTag(bold) || bold.childrenSize() > 0) {
+            return null;
+        }
+        var boldColon = COLON_ONLY.matcher(bold.text());
+        return boldColon.lookingAt()
+                ? new BoldLabel(annotated, next + 1, bold.text().substring(boldColon.end())) : null;
     }
 
     /**
@@ -674,6 +703,23 @@ final class HtmlParagraphs {
      * markup nests (issue 12, finding 1: the text of every one of 600 nested {@code <b>} was copied, 600 copies of
      * a megabyte).
      */
+    /**
+     * Class 59: a narrative remark in italics whose full stop the page left outside them: {@code <p><i>Award
+     * ceremony</i>.</p>}. Only one italic element, then nothing but the stop.
+     */
+    private static boolean isItalicBeforeAFullStop(Element paragraph, String fullText) {
+        if (!fullText.endsWith(".") || paragraph.childrenSize() != 1) {
+            return false;
+        }
+        Element only = paragraph.child(0);
+        String tag = only.normalName();
+        if (!tag.equals("i") && !tag.equals("em")) {
+            return false;
+        }
+        String inside = WhitespaceNormalizer.normalize(only.text());
+        return !inside.isEmpty() && fullText.equals(inside + ".") && !StageRemarks.isStandalone(inside + ".");
+    }
+
     private static boolean isAll(Element paragraph, Evaluator markup, String fullText) {
         if (fullText.isEmpty()) {
             return false;

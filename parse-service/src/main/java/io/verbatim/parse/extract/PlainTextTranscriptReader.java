@@ -155,7 +155,7 @@ final class PlainTextTranscriptReader {
                 spoken = true;
                 blocks.add(SourceBlock.labelled(label.get().label(),
                         WhitespaceNormalizer.normalize(label.get().rest()), paragraph));
-            } else if (!StageRemarks.isFurniture(paragraph)) {
+            } else if (!StageRemarks.isFurniture(paragraph) && !isMarkupOnly(paragraph)) {
                 blocks.add(SourceBlock.plain(paragraph));
             }
         }
@@ -332,6 +332,33 @@ final class PlainTextTranscriptReader {
             }
         }
         return result;
+    }
+
+    /**
+     * Class 59: a paragraph of HTML tags and nothing else, such as an image in Markdown ({@code <figure> <img src="…"
+     * title="Anchor" /> </figure>}), is furniture.
+     */
+    static boolean isMarkupOnly(String paragraph) {
+        if (!paragraph.startsWith("<") || !paragraph.endsWith(">")) {
+            return false;
+        }
+        int i = 0;
+        while (i < paragraph.length()) {
+            char c = paragraph.charAt(i);
+            if (c == '<') {
+                int close = paragraph.indexOf('>', i);
+                if (close < 0 || close == i + 1 || !Character.isLetter(paragraph.charAt(i + 1))
+                        && paragraph.charAt(i + 1) != '/' && paragraph.charAt(i + 1) != '!') {
+                    return false; // "< … >" is an omission mark, not a tag
+                }
+                i = close + 1;
+            } else if (Character.isWhitespace(c) || c == '\u00a0') {
+                i++;
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  */
 final class StageRemarks {
 
-    private static final Pattern STANDALONE = Pattern.compile(
-            "^(?:<\\s*(?:…|\\.\\.\\.)\\s*>|\\([^()]{1,300}\\)|\\[[^\\[\\]]{1,300}\\])$");
+    /** One remark or omission mark, or several in a row ("(The portraits are unveiled.)  (Applause.)"). */
+    private static final String ONE_REMARK = "(?:<\\s*+(?:…|\\.\\.\\.)\\s*+>|\\([^()]{1,300}+\\)|\\[[^\\[\\]]{1,300}+\\])";
+    private static final Pattern STANDALONE = Pattern.compile("^" + ONE_REMARK + "(?:\\s++" + ONE_REMARK + ")*+$");
     private static final Pattern INLINE = Pattern.compile("<\\s*(?:…|\\.\\.\\.)\\s*>|\\(([^()]{1,60})\\)|\\[([^\\[\\]]{1,60})\\]");
     private static final Pattern STAGE_WORDS = Pattern.compile(
             "(?i)^(?:laughter|applause|inaudible|crosstalk|cross-talk|off[- ]mic|unclear|pause|break|"

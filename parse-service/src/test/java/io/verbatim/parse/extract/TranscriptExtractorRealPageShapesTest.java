@@ -145,4 +145,26 @@ class TranscriptExtractorRealPageShapesTest {
                 .containsExactly(tuple("Jane Roe", List.of("Does she agree?")), tuple("Tom Vale", List.of("I do.")),
                         tuple("Jane Roe", List.of("Thank you.")));
     }
+
+    @Test
+    void markupQuirksOfRealKremlinAndWhiteHousePagesAreReadAsTheConventionsSay() {
+        String kremlin = "<html><head><title>Meeting with the Patriarch</title></head><body><article>"
+                + "<p><b>President of Russia Vladimir Putin:</b> Your Beatitude, welcome.</p><p>Thank you.</p>"
+                + "<p><i>Award ceremony</i>.</p>"
+                + "<p><b>Patriarch Theophilos III of Jerusalem</b> <i>(retranslated</i>)<b>:</b> Thank you, Mr President.</p>"
+                + "<p><b>Vladimir Putin</b> <i>(retranslated</i>): Thank you.</p></article></body></html>";
+        String whiteHouse = "---\ntitle: \"Remarks at the Unveiling of the Portraits\"\n---\n\nMR. KIRBY:  I refute that."
+                + "\n\n<figure> <img src=\"https://example.org/image.gif\" title=\"Anchor\" /> </figure>\n\n"
+                + "(The portraits are unveiled.)  (Applause.)\n\nQ  Thank you.\n";
+
+        assertThat(extractor.extract(kremlin, "text/html", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.annotation(), s -> s.paragraphs())
+                .containsExactly(tuple("Vladimir Putin", null, List.of("Your Beatitude, welcome.", "Thank you.")),
+                        tuple("Patriarch Theophilos III of Jerusalem", "retranslated",
+                                List.of("Thank you, Mr President.")),
+                        tuple("Vladimir Putin", "retranslated", List.of("Thank you.")));
+        assertThat(extractor.extract(whiteHouse, "text/markdown", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.paragraphs())
+                .containsExactly(tuple("Kirby", List.of("I refute that.")), tuple("Question", List.of("Thank you.")));
+    }
 }
