@@ -561,6 +561,11 @@ final class SpeakerLabelParser {
         if (parliamentary.isPresent()) {
             return parliamentary.get();
         }
+        String consort = consortOffice(core);
+        if (consort != null) {
+            // class 60: "FIRST LADY BIDEN" is Biden, the First Lady: the office is the role, never "Lady" the name
+            return new SpeakerLabel(label, core.substring(consort.length() + 1), consort, annotation, false, false);
+        }
         if (annotation != null && isOfficeInBrackets(annotation) && core.indexOf(", ") < 0) {
             // class 57: "Rt Hon CHRISTOPHER LUXON (Prime Minister)": an office in the bracket is the role
             String[] nameAndRole = nameAndRole(core, knownNames);
@@ -588,6 +593,26 @@ final class SpeakerLabelParser {
         }
         String[] nameAndRole = nameAndRole(core, knownNames);
         return new SpeakerLabel(label, nameAndRole[0], nameAndRole[1], annotation, false, false);
+    }
+
+    /** Class 60: the offices of a head of state's or government's spouse, which share the holder's surname. */
+    private static final List<String> CONSORT_OFFICES = List.of("First Lady", "Second Lady", "First Gentleman",
+            "Second Gentleman");
+
+    /** The consort office that opens the label before a name ("First Lady Biden", "Second Gentleman Emhoff"), or null. */
+    static String consortOffice(String core) {
+        for (String office : CONSORT_OFFICES) {
+            if (core.length() > office.length() + 1 && core.regionMatches(true, 0, office, 0, office.length())
+                    && core.charAt(office.length()) == ' ' && isNameToken(core.substring(office.length() + 1)
+                            .split(" ")[0])) {
+                return core.substring(0, office.length());
+            }
+        }
+        return null;
+    }
+
+    static boolean isConsortOffice(String role) {
+        return role != null && CONSORT_OFFICES.stream().anyMatch(office -> office.equalsIgnoreCase(role));
     }
 
     /**

@@ -151,6 +151,47 @@ final class SpeakerResolver {
             "media", "pravda", "izvestia", "kommersant", "reuters", "bloomberg", "cnn", "bbc", "nbc", "cbs", "abc",
             "spiegel", "zeit", "figaro", "guardian", "telegraph", "economist", "observer", "independent");
 
+    /**
+     * Class 60: the holders of a consort office ("FIRST LADY BIDEN"), by office and surname, kept apart from the
+     * persons that other labels name: "PRESIDENT BIDEN" and "FIRST LADY BIDEN" are two people.
+     */
+    private final Map<String, Person> consorts = new HashMap<>();
+
+    private static String consortKey(SpeakerLabel label) {
+        String[] tokens = tokens(label.name());
+        return label.role().toLowerCase(Locale.ROOT) + " " + letters(tokens[tokens.length - 1]);
+    }
+
+    /**
+     * A consort known by a surname takes the given names that the title gives after the same office: "Remarks by
+     * President Biden and First Lady Jill Biden" makes "FIRST LADY BIDEN" Jill Biden.
+     */
+    private static void completeConsortFromTitle(Person consort, String title) {
+        if (title == null || consort.name.indexOf(' ') >= 0) {
+            return;
+        }
+        String text = WhitespaceNormalizer.normalize(title);
+        int at = text.toLowerCase(Locale.ROOT).indexOf(consort.role.toLowerCase(Locale.ROOT) + " ");
+        if (at < 0) {
+            return;
+        }
+        String[] words = text.substring(at + consort.role.length() + 1).split(" ");
+        for (int end = 1; end < Math.min(words.length, 4); end++) {
+            String word = words[end].replaceAll("[,.;:]$", "");
+            if (letters(word).equals(letters(consort.name))) {
+                String given = String.join(" ", Arrays.asList(words).subList(0, end));
+                boolean names = Arrays.stream(words, 0, end).allMatch(SpeakerLabelParser::isNameToken);
+                if (names) {
+                    consort.name = given + " " + word;
+                }
+                return;
+            }
+        }
+    }
+
+    /** Lower-case words after which a capitalised title word is a headline's, not a given name. */
+    private static final Set<String> TITLE_CONNECTORS = Set.of("of", "the", "in", "at", "for", "on", "to");
+
     /** Misspelt label names (their letters) and the label they stand for. */
     private final Map<String, SpeakerLabel> misspelt = new HashMap<>();
 
@@ -169,6 +210,13 @@ final class SpeakerResolver {
                 if (label.unnamed() || label.office() || isCaller(label)) {
                     continue;
                 }
+                if (SpeakerLabelParser.isConsortOffice(label.role())) {
+                    if (!fullNames) {
+                        consorts.computeIfAbsent(consortKey(label), key -> new Person(label.name(), label.role()))
+                                .absorb(label.name(), label.role());
+                    }
+                    continue; // class 60: the First Lady is not the President, whatever the surname they share
+                }
                 String name = withoutHonorific(label.name());
                 if ((tokens(name).length > 1) != fullNames) {
                     continue;
@@ -184,6 +232,7 @@ final class SpeakerResolver {
             }
         }
         completeFromTitle(title, deadline);
+        consorts.values().forEach(consort -> completeConsortFromTitle(consort, title));
         interviewee = intervieweeOf(title);
         for (SpeakerLabel label : labels) {
             deadline.check();
@@ -388,6 +437,10 @@ final class SpeakerResolver {
         if (isCaller(label)) {
             return new TranscriptParsed.Speaker(label.name(), label.role(), label.verbatim());
         }
+        Person consort = SpeakerLabelParser.isConsortOffice(label.role()) ? consorts.get(consortKey(label)) : null;
+        if (consort != null) {
+            return new TranscriptParsed.Speaker(consort.name, consort.role, label.verbatim());
+        }
         if (label.office()) {
             String office = label.name().toLowerCase(Locale.ROOT);
             Person holder = ambiguousOffices.contains(office) ? null : officeHolders.get(office);
@@ -577,6 +630,12 @@ final class SpeakerResolver {
                 }
                 int last = surnameParticlesAfter(words, end);
                 int given = givenNamesBefore(words, first);
+                if (given >= 2 && SpeakerLabelParser.isConsortOffice(words[given - 2] + " " + words[given - 1])) {
+                    continue; // class 60: "… and First Lady Jill Biden" names the First Lady, not President Biden
+                }
+                if (given < first && given > 0 && TITLE_CONNECTORS.contains(words[given - 1])) {
+                    given = first; // a headline's capitalised word after "of": "… Unveiling of Official Obama …"
+                }
                 if (own.length > 1 && given < first && !afterOffice(words, given)) {
                     // a full name is completed only after an office: "President Andrés Manuel López Obrador", never
                     // "Meeting with Prime Minister of Bavaria Horst Seehofer" into "Bavaria Horst Seehofer"
