@@ -1,8 +1,10 @@
 package io.verbatim.parse.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -108,6 +110,7 @@ final class HtmlParagraphs {
         List<SourceBlock> blocks = new ArrayList<>();
         List<Integer> plainLabelled = new ArrayList<>();
         List<String> candidates = new ArrayList<>();
+        Map<Integer, String> boldOpenings = new HashMap<>(); // class 59: plain blocks opening with a bold name
         Set<String> openingLabels = anyBoldAfterLineBreak(paragraphs) ? openingBoldLabels(paragraphs, deadline)
                 : Set.of();
         for (Element paragraph : paragraphs) {
@@ -130,11 +133,17 @@ final class HtmlParagraphs {
                 }
                 if (block.hasLabel()) {
                     candidates.add(block.label());
+                } else if (isPlain(block)) {
+                    String opening = boldOpeningWithoutColon(part);
+                    if (opening != null) {
+                        boldOpenings.put(blocks.size(), opening);
+                    }
                 }
                 blocks.add(block);
                 limits.checkParagraphs(blocks.size());
             }
         }
+        labelBoldNamesThatLostTheirColon(blocks, boldOpenings, candidates);
         Set<String> pageWords = SpeakerLabelParser.oneWordLabelsOfPage(candidates);
         Set<Integer> plainIndexes = new HashSet<>(plainLabelled);
         for (int index = 0; index < blocks.size(); index++) {
@@ -548,6 +557,51 @@ final class HtmlParagraphs {
         }
         label.append(" (").append(note).append(')');
         return new BoldLabel(label.toString(), index + 3, bold.text().substring(boldColon.end()));
+    }
+
+    /**
+     * Class 59: the bold run that opens the paragraph when it names a person (two to four name words) and no colon
+     * follows it, the text after it opening with a capital: {@code <b>Yekaterina Rogova</b> Yes. Even if …}; else null.
+     */
+    private static String boldOpeningWithoutColon(Element paragraph) {
+        List<Node> nodes = paragraph.childNodes();
+        int first = 0;
+        while (first < nodes.size() && nodes.get(first) instanceof TextNode text && text.isBlank()) {
+            first++;
+        }
+        if (first + 1 >= nodes.size() || !(nodes.get(first) instanceof Element bold) || !isBoldTag(bold)
+                || !(nodes.get(first + 1) instanceof TextNode after)) {
+            return null;
+        }
+        String name = WhitespaceNormalizer.normalize(bold.text());
+        String rest = after.getWholeText().stripLeading();
+        if (rest.isEmpty() || !Character.isUpperCase(rest.codePointAt(0)) || name.endsWith(":")
+                || SpeakerLabelParser.personName(name).isEmpty()) {
+            return null;
+        }
+        return name;
+    }
+
+    /**
+     * Class 59: a paragraph that opens with a bold name and no colon, where the page labels that same name with a
+     * colon elsewhere, is that speaker's turn: the colon was lost ({@code <b>Yekaterina Rogova</b>: Catering company} and
+     * later {@code <b>Yekaterina Rogova</b> Yes. Even if …}).
+     */
+    private static void labelBoldNamesThatLostTheirColon(List<SourceBlock> blocks, Map<Integer, String> boldOpenings,
+            List<String> candidates) {
+        if (boldOpenings.isEmpty()) {
+            return;
+        }
+        Set<String> labelled = new HashSet<>();
+        candidates.forEach(candidate -> labelled.add(WhitespaceNormalizer.normalize(candidate)));
+        boldOpenings.forEach((index, name) -> {
+            if (labelled.contains(name)) {
+                String fullText = blocks.get(index).fullText();
+                String speech = WhitespaceNormalizer.normalize(fullText.substring(fullText.indexOf(name) + name.length()));
+                blocks.set(index, SourceBlock.labelled(name, speech, fullText));
+                candidates.add(name);
+            }
+        });
     }
 
     /**

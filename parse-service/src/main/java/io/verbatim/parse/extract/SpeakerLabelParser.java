@@ -55,7 +55,7 @@ final class SpeakerLabelParser {
             "parliamentary", "under-secretary", "attorney", "solicitor", "exchequer", "whip", "clerk", "chairperson",
             "senior", "junior", "principal", "sr", "jr", "commander", "lieutenant", "captain", "colonel", "major",
             "sergeant", "corporal", "admiral", "marshal", "officer", "coach", "rector", "vice-rector", "pro-rector",
-            "dean", "provost");
+            "dean", "provost", "administrator", "congresswoman", "congressman");
 
     /**
      * Occupations that role-first labels put straight before a name at meetings with workers, call-in shows and
@@ -1107,7 +1107,9 @@ final class SpeakerLabelParser {
                 || nameRunStart(tokens) != 0) {
             return Optional.empty();
         }
-        long words = tokens.stream().filter(SpeakerLabelParser::isNameToken).count();
+        // a capitalised particle is no name word of its own: "Hamad Bin Isa Al Khalifa" has three
+        long words = tokens.stream().filter(token -> isNameToken(token)
+                && !NAME_PARTICLES.contains(token.toLowerCase(Locale.ROOT))).count();
         return words >= 2 && words <= 4 ? Optional.of(text) : Optional.empty();
     }
 
@@ -1272,7 +1274,9 @@ final class SpeakerLabelParser {
         if (Character.isLowerCase(previous.codePointAt(0))) {
             return !ROLE_CONNECTORS.contains(previous) && !NAME_PARTICLES.contains(previous);
         }
-        return OFFICE_WORDS.contains(previous.toLowerCase(Locale.ROOT)) || isHonorific(previous)
+        String lower = previous.toLowerCase(Locale.ROOT);
+        // a person's post ("President", "Chairman"), not an institution's word: "State" goes on into "State Duma"
+        return OFFICE_WORDS.contains(lower) && !INSTITUTION_WORDS.contains(lower) || isHonorific(previous)
                 || isOccupation(previous) || ACRONYM.matcher(previous).matches();
     }
 

@@ -44,6 +44,15 @@ final class TurnAssembler {
         this.limits = limits;
     }
 
+    private static boolean endsWithKnownName(String run, Set<String> knownNames) {
+        for (int space = run.indexOf(' '); space > 0; space = run.indexOf(' ', space + 1)) {
+            if (knownNames.contains(run.substring(space + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     ExtractedTranscript assemble(SourceDocument document, ParseDeadline deadline) {
         // A transcript repeats a handful of labels many times: each distinct label is read once.
         Set<String> distinctLabels = new LinkedHashSet<>();
@@ -64,15 +73,22 @@ final class TurnAssembler {
         knownNames.addAll(SpeakerLabelParser.namesListedIn(document.lead()));
         // class 54: names of three or four words that the title, the lead or the text before the first label writes
         // as a run of their own ("… met with Recep Tayyip Erdogan in the Kremlin")
-        knownNames.addAll(SpeakerLabelParser.longNamesStandingIn(document.title(), OPENING_WORDS));
-        knownNames.addAll(SpeakerLabelParser.longNamesStandingIn(document.lead(), OPENING_WORDS));
+        List<String> runs = new ArrayList<>(SpeakerLabelParser.longNamesStandingIn(document.title(), OPENING_WORDS));
+        runs.addAll(SpeakerLabelParser.longNamesStandingIn(document.lead(), OPENING_WORDS));
         int openingBlocks = 0;
         for (SourceBlock block : document.blocks()) {
             if (block.hasLabel() || ++openingBlocks > OPENING_BLOCKS) {
                 break;
             }
             if (!block.separator()) {
-                knownNames.addAll(SpeakerLabelParser.longNamesStandingIn(block.text(), OPENING_WORDS));
+                runs.addAll(SpeakerLabelParser.longNamesStandingIn(block.text(), OPENING_WORDS));
+            }
+        }
+        // a run never lengthens a name that a bare label or a catalogue link gives: "State Duma Vladimir Zhirinovsky"
+        // in a lead does not make "Duma" part of the linked "Vladimir Zhirinovsky"
+        for (String run : runs) {
+            if (!endsWithKnownName(run, knownNames)) {
+                knownNames.add(run);
             }
         }
         Map<String, SpeakerLabel> parsedLabels = new HashMap<>();
@@ -113,7 +129,9 @@ final class TurnAssembler {
                 }
                 // unnamed voices are one speaker only under the same label: "Q" after "Q" goes on, "Question from Pskov
                 // Region:" after "Question from Tver Region:" is another person
+                // two people of one name and different roles ("Obama", President; "Obama", First Lady) take turns
                 boolean sameSpeaker = turn != null && !interrupted && turn.speaker.name().equals(speaker.name())
+                        && java.util.Objects.equals(turn.speaker.role(), speaker.role())
                         && (!label.unnamed() || label.verbatim().equals(turn.speaker.label()));
                 String text = block.text();
                 String note = label.annotation() == null && !sameSpeaker ? StageRemarks.interpretationNote(text) : null;

@@ -167,4 +167,40 @@ class TranscriptExtractorRealPageShapesTest {
                 .extracting(s -> s.speaker().name(), s -> s.paragraphs())
                 .containsExactly(tuple("Kirby", List.of("I refute that.")), tuple("Question", List.of("Thank you.")));
     }
+
+    @Test
+    void aBoldNameThatLostItsColonIsTheSameLabelAndALeadRunNeverLengthensALinkedName() {
+        String html = "<html><head><title>Meeting with workers</title></head><body><article>"
+                + "<div class=\"read__lead\">Vladimir Putin met with Head of the LDPR faction in the State Duma Vladimir"
+                + " Zhirinovsky.</div><div class=\"entry-content\">"
+                + "<p><b>President of Russia Vladimir Putin:</b> Good afternoon.</p>"
+                + "<p><b>Yekaterina Rogova</b>: Catering company, engineer.</p>"
+                + "<p><b>Vladimir Putin:</b> Do you mean the film?</p>"
+                + "<p><b>Yekaterina Rogova</b> Yes. Even the episode with the horse.</p>"
+                + "<p><b>Head of the LDPR faction in the State Duma <a href=\"/catalog/persons/99/events\">Vladimir"
+                + " Zhirinovsky</a>:</b> Thank you.</p>"
+                + "<p><b>King of Bahrain Hamad Bin Isa Al Khalifa</b> <i>(retranslated)</i>: Thank you.</p>"
+                + "<p><b>Hamad Bin Isa Al Khalifa</b>: Indeed.</p></div></article></body></html>";
+
+        assertThat(extractor.extract(html, "text/html", "http://en.kremlin.ru/events/president/news/1").statements())
+                .extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(tuple("Vladimir Putin", "President of Russia"), tuple("Yekaterina Rogova", null),
+                        tuple("Vladimir Putin", "President of Russia"), tuple("Yekaterina Rogova", null),
+                        tuple("Vladimir Zhirinovsky", "Head of the LDPR faction in the State Duma"),
+                        tuple("Hamad Bin Isa Al Khalifa", "King of Bahrain")); // his two labels are one turn
+    }
+
+    @Test
+    void theFirstLadyIsNotThePresidentWhoseSurnameSheShares() {
+        String text = "---\ntitle: \"Remarks by President Biden and First Lady Jill Biden at a Reception\"\n---\n\n"
+                + "FIRST LADY BIDEN:  And his mom.\n\nPRESIDENT BIDEN:  Oh, his mom is there.\n\nFIRST LADY BIDEN:  No."
+                + "\n\nPRESIDENT BIDEN:  Thank you all.\n\nADMINISTRATOR CRISWELL:  Just under 400.\n\n"
+                + "FIRST LADY OBAMA:  Or Michelle.\n\nPRESIDENT OBAMA:  Or Michelle.\n";
+
+        assertThat(extractor.extract(text, "text/markdown", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsExactly(tuple("Jill Biden", "First Lady"), tuple("Biden", "President"),
+                        tuple("Jill Biden", "First Lady"), tuple("Biden", "President"),
+                        tuple("Criswell", "Administrator"), tuple("Obama", "First Lady"), tuple("Obama", "President"));
+    }
 }
