@@ -771,7 +771,17 @@ final class HtmlParagraphs {
             return false;
         }
         String inside = WhitespaceNormalizer.normalize(only.text());
-        return !inside.isEmpty() && fullText.equals(inside + ".") && !StageRemarks.isStandalone(inside + ".");
+        if (inside.isEmpty() || !fullText.equals(inside + ".") || StageRemarks.isStandalone(inside + ".")) {
+            return false;
+        }
+        // written in sentence case: "Award ceremony"; "War and Peace", a title named in an answer, is speech
+        String[] words = inside.split(" ");
+        for (int i = 1; i < words.length; i++) {
+            if (!words[i].isEmpty() && Character.isUpperCase(words[i].codePointAt(0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAll(Element paragraph, Evaluator markup, String fullText) {

@@ -364,7 +364,8 @@ final class PlainTextTranscriptReader {
     /**
      * Class 55: a line written twice in a row ("Russian President Vladimir Putin." / "Russian President Vladimir
      * Putin.") is a photo's caption and its alternative text, which a republished page's text keeps inside the speech:
-     * both lines go. Only lines of two to 30 words that open with a capital and hold no colon count; the block is
+     * both lines go. Only lines of two to 30 words that open with a capital, hold no colon and no personal pronoun,
+     * and have at least two more capitalised words count ("We will remember them." twice is a refrain); the block is
      * returned as it is when no line repeats.
      */
     static String withoutRepeatedCaptions(String block) {
@@ -402,11 +403,17 @@ final class PlainTextTranscriptReader {
     }
 
     private static boolean isCaptionLine(String line) {
-        if (line.isEmpty() || !Character.isUpperCase(line.codePointAt(0)) || line.indexOf(':') >= 0) {
-            return false; // a line with a colon may be a label ("PRESIDENT ALVAREZ: Yes." twice is two turns)
+        if (line.isEmpty() || !Character.isUpperCase(line.codePointAt(0)) || line.indexOf(':') >= 0
+                || StageRemarks.speaksInPerson(line)) {
+            return false; // a label ("PRESIDENT ALVAREZ: Yes." twice is two turns), or speech ("We will remember them.")
         }
-        int words = line.split("\\s+").length;
-        return words >= 2 && words <= 30;
+        String[] words = line.split("\\s+");
+        int capitalised = 0;
+        for (int i = 1; i < words.length; i++) {
+            capitalised += !words[i].isEmpty() && Character.isUpperCase(words[i].codePointAt(0)) ? 1 : 0;
+        }
+        // a caption names someone or somewhere: capitalised words after the first ("Russian President Vladimir Putin.")
+        return words.length >= 2 && words.length <= 30 && capitalised >= 2;
     }
 
     /** A block's lines joined with one space, without Markdown emphasis and bracketed time codes. */

@@ -55,7 +55,7 @@ final class SpeakerLabelParser {
             "parliamentary", "under-secretary", "attorney", "solicitor", "exchequer", "whip", "clerk", "chairperson",
             "senior", "junior", "principal", "sr", "jr", "commander", "lieutenant", "captain", "colonel", "major",
             "sergeant", "corporal", "admiral", "marshal", "officer", "coach", "rector", "vice-rector", "pro-rector",
-            "dean", "provost", "administrator", "congresswoman", "congressman");
+            "dean", "provost", "administrator", "congresswoman", "congressman", "spokeswoman");
 
     /**
      * Occupations that role-first labels put straight before a name at meetings with workers, call-in shows and
@@ -278,8 +278,9 @@ final class SpeakerLabelParser {
             candidate = numbered.group(1); // class 57: a committee's question number, "Q94 Chair:", is no part of it
         }
         if (!looksLikeLabel(candidate, true)) {
-            // class 56: a role-first label whose role has lower-case words, for the reader to confirm
-            return isRoleFirstWithLowerCaseRole(candidate)
+            // class 56: a role-first label whose role has lower-case words, for the reader to confirm; its speech
+            // opens with a capital ("Special gratitude to governor Alexei Dyumin: the plant was built" is speech)
+            return isRoleFirstWithLowerCaseRole(candidate) && opensWithCapitalOrNothing(colon.group(2))
                     ? Optional.of(new LeadingLabel(candidate, colon.group(2), false, true)) : Optional.empty();
         }
         if (candidate.equals("A") && listsOptions(colon.group(2))
@@ -294,6 +295,17 @@ final class SpeakerLabelParser {
 
     /** "Q94 Chair", "Q12 Dr Jane Doe": a select committee's question number before the label. */
     private static final Pattern QUESTION_NUMBER = Pattern.compile("^Q\\d{1,4} (\\p{Lu}.*)$");
+
+    /** First words of a section heading shaped like a label ("Questions from the media to …:"). */
+    private static final Set<String> HEADING_WORDS = Set.of(
+            "questions", "question", "answers", "remarks", "statement", "statements", "comments", "replies",
+            "responses", "excerpts", "excerpt", "transcript", "message", "address", "speech", "interview", "special",
+            "thanks", "gratitude", "greetings", "congratulations");
+
+    private static boolean opensWithCapitalOrNothing(String rest) {
+        String text = rest.strip();
+        return text.isEmpty() || !Character.isLowerCase(text.codePointAt(0));
+    }
 
     /** Lower-case words that a role never holds: pronouns, verbs, conjunctions, question words. */
     private static final Set<String> NO_ROLE_WORDS = Set.of(
@@ -319,8 +331,9 @@ final class SpeakerLabelParser {
         }
         String[] tokens = core.split(" ");
         if (tokens.length < 4 || tokens.length > 16
-                || LEADING_FUNCTION_WORDS.contains(tokens[0].toLowerCase(Locale.ROOT))) {
-            return false;
+                || LEADING_FUNCTION_WORDS.contains(tokens[0].toLowerCase(Locale.ROOT))
+                || HEADING_WORDS.contains(tokens[0].toLowerCase(Locale.ROOT))) {
+            return false; // "Questions from the media to Maria Zakharova:" heads a section
         }
         int start = nameRunStart(Arrays.asList(tokens));
         int names = 0;
@@ -451,8 +464,12 @@ final class SpeakerLabelParser {
             if (bare.isEmpty()) {
                 return false;
             }
-            if (t >= tokens.length - 2 && tokens.length > 1 && isPossessive(bare)) {
-                return false; // a name holds no possessive: "Private Members’ Bills: Money Resolutions" is a heading
+            if (t >= tokens.length - 2 && tokens.length > 1 && isPossessive(bare)
+                    && !OFFICE_WORDS.contains(tokens[tokens.length - 1].toLowerCase(Locale.ROOT))
+                    && !isOccupation(tokens[tokens.length - 1])) {
+                // a name holds no possessive: "Private Members’ Bills: Money Resolutions" is a heading; an office may
+                // ("Children's Commissioner:", "Prime Minister's Spokesperson:")
+                return false;
             }
             if (CONNECTORS.contains(bare) || NAME_PARTICLES.contains(bare)) {
                 continue;

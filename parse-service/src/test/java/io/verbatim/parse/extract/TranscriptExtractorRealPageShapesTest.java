@@ -203,4 +203,29 @@ class TranscriptExtractorRealPageShapesTest {
                         tuple("Jill Biden", "First Lady"), tuple("Biden", "President"),
                         tuple("Criswell", "Administrator"), tuple("Obama", "First Lady"), tuple("Obama", "President"));
     }
+
+    @Test
+    void whatTheThirteenthReviewFoundStaysAsTheConventionsSay() {
+        String refrain = "Remarks\n\nTHE PRESIDENT:  Thank you.\n\nQ  A question.\n\nTHE PRESIDENT:\nWe will remember them."
+                + "\nWe will remember them.\n";
+        String briefing = "Briefing by Foreign Ministry Spokeswoman Maria Zakharova\n\nMaria Zakharova: Good afternoon."
+                + "\n\nQuestions from the media to Maria Zakharova:\n\nQuestion: On Syria?\n\nMaria Zakharova: Yes.\n\n"
+                + "Question: Thanks.\n\nMaria Zakharova: Special gratitude to governor Alexei Dyumin: the plant was built.\n";
+        String committee = "Oral evidence\n\nChair: Good morning.\n\nChildren's Commissioner: Thank you.\n\nChair: Your"
+                + " concern?\n\nChildren's Commissioner: Mental health.\n";
+        String book = "<html><head><title>Interview</title></head><body><article><p><b>Question:</b> Which book?</p>"
+                + "<p><b>Vladimir Putin:</b> If I had to choose one:</p><p><i>War and Peace</i>.</p>"
+                + "<p><b>Question:</b> Thank you.</p><p><i>Award ceremony</i>.</p></article></body></html>";
+
+        assertThat(extractor.extract(refrain, "text/plain", null).statements()).last()
+                .extracting(s -> s.paragraphs()).isEqualTo(List.of("We will remember them. We will remember them."));
+        assertThat(extractor.extract(briefing, "text/plain", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.speaker().role())
+                .containsOnly(tuple("Maria Zakharova", null), tuple("Question", null));
+        assertThat(extractor.extract(committee, "text/plain", null).statements()).extracting(s -> s.speaker().name())
+                .containsExactly("Chair", "Children's Commissioner", "Chair", "Children's Commissioner");
+        assertThat(extractor.extract(book, "text/html", null).statements())
+                .extracting(s -> s.speaker().name(), s -> s.paragraphs().size())
+                .containsExactly(tuple("Question", 1), tuple("Vladimir Putin", 2), tuple("Question", 1));
+    }
 }
