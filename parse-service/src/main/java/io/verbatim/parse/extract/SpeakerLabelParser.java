@@ -1184,7 +1184,9 @@ final class SpeakerLabelParser {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String[] words = WhitespaceNormalizer.normalize(text).split(" ", maxWords + 1);
+        // a word is rarely longer than 20 characters: the text beyond that many is never read
+        String head = text.length() > maxWords * 20 ? text.substring(0, maxWords * 20) : text;
+        String[] words = WhitespaceNormalizer.normalize(head).split(" ", maxWords + 1);
         int limit = Math.min(words.length, maxWords);
         List<String> names = new ArrayList<>();
         int i = 0;

@@ -44,6 +44,41 @@ final class TurnAssembler {
         this.limits = limits;
     }
 
+    /**
+     * Class 54: the names of three or four words that the title, the lead or the text before the first label writes as
+     * a run of their own; read only when some label is long enough to hold a role and such a name (four words or more).
+     */
+    private static List<String> longNamesOfTheOpening(SourceDocument document, Set<String> distinctLabels,
+            Set<String> knownNames) {
+        boolean longLabel = false;
+        for (String label : distinctLabels) {
+            longLabel = longLabel || WhitespaceNormalizer.normalize(label).split(" ", 5).length >= 4;
+        }
+        if (!longLabel) {
+            return List.of();
+        }
+        List<String> runs = new ArrayList<>(SpeakerLabelParser.longNamesStandingIn(document.title(), OPENING_WORDS));
+        runs.addAll(SpeakerLabelParser.longNamesStandingIn(document.lead(), OPENING_WORDS));
+        int openingBlocks = 0;
+        for (SourceBlock block : document.blocks()) {
+            if (block.hasLabel() || ++openingBlocks > OPENING_BLOCKS) {
+                break;
+            }
+            if (!block.separator()) {
+                runs.addAll(SpeakerLabelParser.longNamesStandingIn(block.text(), OPENING_WORDS));
+            }
+        }
+        // a run never lengthens a name that a bare label or a catalogue link gives: "State Duma Vladimir Zhirinovsky"
+        // in a lead does not make "Duma" part of the linked "Vladimir Zhirinovsky"
+        List<String> found = new ArrayList<>();
+        for (String run : runs) {
+            if (!endsWithKnownName(run, knownNames)) {
+                found.add(run);
+            }
+        }
+        return found;
+    }
+
     private static boolean endsWithKnownName(String run, Set<String> knownNames) {
         for (int space = run.indexOf(' '); space > 0; space = run.indexOf(' ', space + 1)) {
             if (knownNames.contains(run.substring(space + 1))) {
@@ -73,24 +108,7 @@ final class TurnAssembler {
         knownNames.addAll(SpeakerLabelParser.namesListedIn(document.lead()));
         // class 54: names of three or four words that the title, the lead or the text before the first label writes
         // as a run of their own ("… met with Recep Tayyip Erdogan in the Kremlin")
-        List<String> runs = new ArrayList<>(SpeakerLabelParser.longNamesStandingIn(document.title(), OPENING_WORDS));
-        runs.addAll(SpeakerLabelParser.longNamesStandingIn(document.lead(), OPENING_WORDS));
-        int openingBlocks = 0;
-        for (SourceBlock block : document.blocks()) {
-            if (block.hasLabel() || ++openingBlocks > OPENING_BLOCKS) {
-                break;
-            }
-            if (!block.separator()) {
-                runs.addAll(SpeakerLabelParser.longNamesStandingIn(block.text(), OPENING_WORDS));
-            }
-        }
-        // a run never lengthens a name that a bare label or a catalogue link gives: "State Duma Vladimir Zhirinovsky"
-        // in a lead does not make "Duma" part of the linked "Vladimir Zhirinovsky"
-        for (String run : runs) {
-            if (!endsWithKnownName(run, knownNames)) {
-                knownNames.add(run);
-            }
-        }
+        knownNames.addAll(longNamesOfTheOpening(document, distinctLabels, knownNames));
         Map<String, SpeakerLabel> parsedLabels = new HashMap<>();
         for (String label : distinctLabels) {
             deadline.check();
