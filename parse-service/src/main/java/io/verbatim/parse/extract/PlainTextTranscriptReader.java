@@ -369,7 +369,7 @@ final class PlainTextTranscriptReader {
      * returned as it is when no line repeats.
      */
     static String withoutRepeatedCaptions(String block) {
-        if (block.indexOf('\n') < 0) {
+        if (block.indexOf('\n') < 0 || !hasLineWrittenTwice(block)) {
             return block;
         }
         String[] lines = block.split("\n", -1);
@@ -400,6 +400,22 @@ final class PlainTextTranscriptReader {
             length--;
         }
         return kept.substring(0, length);
+    }
+
+    /** Whether two lines in a row are the same, compared in place (most blocks have none: no copy is made). */
+    private static boolean hasLineWrittenTwice(String block) {
+        int start = 0;
+        int end = block.indexOf('\n');
+        while (end >= 0) {
+            int nextEnd = block.indexOf('\n', end + 1);
+            int nextLength = (nextEnd < 0 ? block.length() : nextEnd) - (end + 1);
+            if (nextLength == end - start && nextLength > 0 && block.regionMatches(start, block, end + 1, nextLength)) {
+                return true;
+            }
+            start = end + 1;
+            end = nextEnd;
+        }
+        return false;
     }
 
     private static boolean isCaptionLine(String line) {

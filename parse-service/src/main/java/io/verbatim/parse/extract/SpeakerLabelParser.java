@@ -629,7 +629,15 @@ final class SpeakerLabelParser {
     }
 
     static boolean isConsortOffice(String role) {
-        return role != null && CONSORT_OFFICES.stream().anyMatch(office -> office.equalsIgnoreCase(role));
+        if (role == null || role.length() < 10 || role.length() > 16) {
+            return false; // tried for every label: most roles are no consort office by their length alone
+        }
+        for (String office : CONSORT_OFFICES) {
+            if (office.equalsIgnoreCase(role)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
