@@ -537,26 +537,33 @@ final class HtmlParagraphs {
             label.append(" (").append(note).append(')');
             return new BoldLabel(label.toString(), index + 2, text.substring(colon.end()));
         }
-        if (!(nodes.get(index + 2) instanceof TextNode after) || !isNote(note)) {
+        if (!isNote(note)) {
             return null;
         }
-        var colon = CLOSING_BRACKET_COLON.matcher(after.getWholeText());
-        if (colon.lookingAt()) {
-            label.append(" (").append(note).append(')');
-            return new BoldLabel(label.toString(), index + 2, after.getWholeText().substring(colon.end()));
+        // the closing bracket in plain text, the colon after it or in bold: (<i>Passes a document.</i>)<b>:</b>
+        return closingBracketThenColon(label + " (" + note + ")", nodes, index + 2);
+    }
+
+    /**
+     * The label {@code annotated} when the node at {@code next} is plain text that closes the bracket and the colon
+     * follows, in the same text or in a bold run of its own: {@code ): Thank you}, {@code )<b>:</b> Thank you}; else null.
+     */
+    private static BoldLabel closingBracketThenColon(String annotated, List<Node> nodes, int next) {
+        if (next >= nodes.size() || !(nodes.get(next) instanceof TextNode after)) {
+            return null;
         }
-        // the closing bracket alone in plain text, the colon in bold: (<i>Passes a document.</i>)<b>:</b>
-        if (!WhitespaceNormalizer.normalize(after.getWholeText()).equals(")") || index + 3 >= nodes.size()
-                || !(nodes.get(index + 3) instanceof Element bold)
-                || !isBoldTag(bold) || bold.childrenSize() > 0) {
+        String text = after.getWholeText();
+        var colon = CLOSING_BRACKET_COLON.matcher(text);
+        if (colon.lookingAt()) {
+            return new BoldLabel(annotated, next, text.substring(colon.end()));
+        }
+        if (!WhitespaceNormalizer.normalize(text).equals(")") || next + 1 >= nodes.size()
+                || !(nodes.get(next + 1) instanceof Element bold) || !isBoldTag(bold) || bold.childrenSize() > 0) {
             return null;
         }
         var boldColon = COLON_ONLY.matcher(bold.text());
-        if (!boldColon.lookingAt()) {
-            return null;
-        }
-        label.append(" (").append(note).append(')');
-        return new BoldLabel(label.toString(), index + 3, bold.text().substring(boldColon.end()));
+        return boldColon.lookingAt()
+                ? new BoldLabel(annotated, next + 1, bold.text().substring(boldColon.end())) : null;
     }
 
     /**
@@ -610,22 +617,7 @@ final class HtmlParagraphs {
      * the node after the italics; null when the nodes do not have that shape.
      */
     private static BoldLabel bracketClosedAfterItalics(StringBuilder label, String italic, List<Node> nodes, int next) {
-        if (next >= nodes.size() || !(nodes.get(next) instanceof TextNode after)) {
-            return null;
-        }
-        String text = after.getWholeText();
-        String annotated = label.toString().strip() + " " + italic + ")";
-        var colon = CLOSING_BRACKET_COLON.matcher(text);
-        if (colon.lookingAt()) {
-            return new BoldLabel(annotated, next, text.substring(colon.end()));
-        }
-        if (!WhitespaceNormalizer.normalize(text).equals(")") || next + 1 >= nodes.size()
-                || !(nodes.get(next + 1) instanceof Element bold) || !isBoldTag(bold) || bold.childrenSize() > 0) {
-            return null;
-        }
-        var boldColon = COLON_ONLY.matcher(bold.text());
-        return boldColon.lookingAt()
-                ? new BoldLabel(annotated, next + 1, bold.text().substring(boldColon.end())) : null;
+        return closingBracketThenColon(label.toString().strip() + " " + italic + ")", nodes, next);
     }
 
     /**

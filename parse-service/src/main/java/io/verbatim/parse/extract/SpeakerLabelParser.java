@@ -884,6 +884,9 @@ final class SpeakerLabelParser {
         String previous = null;
         Map<String, Integer> particleLabels = new HashMap<>();
         Set<String> fullerLabels = new HashSet<>();
+        // class 49: "A." answers only where there are at least two and each comes straight after a "Q" label
+        int dotAnswers = 0;
+        boolean strayDot = false;
         for (String candidate : candidates) {
             String core = WhitespaceNormalizer.normalize(candidate);
             if (core.equalsIgnoreCase("q")) {
@@ -891,6 +894,10 @@ final class SpeakerLabelParser {
             }
             if (questions && "A".equals(previous) && !core.equals("B")) {
                 answers = true; // an "A:" that opens no list of options
+            }
+            if (core.equals(A_DOT)) {
+                dotAnswers++;
+                strayDot = strayDot || !"q".equalsIgnoreCase(previous);
             }
             previous = core;
             String shape = shapeCore(core);
@@ -907,7 +914,9 @@ final class SpeakerLabelParser {
         if (answers || questions && "A".equals(previous)) {
             accepted.add("a");
         }
-        if (answersAfterDots(candidates)) {
+        if (dotAnswers >= 2 && !strayDot) {
+            // a section heading ("A. Background"), an initial in speech ("A. Philip Randolph said") or a list's first
+            // item comes elsewhere, and a page that has one is read with none of its "A." as a label
             accepted.add("a.");
         }
         // class 51: a label that opens with a particle ("von der Leyen:") speaks twice, or is a fuller label's end; once
@@ -936,27 +945,6 @@ final class SpeakerLabelParser {
             }
         }
         return accepted;
-    }
-
-    /**
-     * Class 49: whether the page's "A." labels are answers: at least two, and each straight after a "Q" label. A
-     * section heading ("A. Background"), an initial in speech ("A. Philip Randolph said") or a list's first item comes
-     * elsewhere, and a page that has one is read with none of its "A." as a label.
-     */
-    private static boolean answersAfterDots(List<String> candidates) {
-        int answers = 0;
-        String previous = null;
-        for (String candidate : candidates) {
-            String core = WhitespaceNormalizer.normalize(candidate);
-            if (core.equals(A_DOT)) {
-                if (!"q".equalsIgnoreCase(previous)) {
-                    return false;
-                }
-                answers++;
-            }
-            previous = core;
-        }
-        return answers >= 2;
     }
 
     /**

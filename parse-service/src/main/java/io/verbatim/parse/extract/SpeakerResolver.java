@@ -164,27 +164,46 @@ final class SpeakerResolver {
 
     /**
      * A consort known by a surname takes the given names that the title gives after the same office: "Remarks by
-     * President Biden and First Lady Jill Biden" makes "FIRST LADY BIDEN" Jill Biden.
+     * President Biden and First Lady Jill Biden" makes "FIRST LADY BIDEN" Jill Biden. The title is split once, over its
+     * first {@link #MAX_TITLE_WORDS} words, and each consort looks only where a consort office stands in it.
      */
-    private static void completeConsortFromTitle(Person consort, String title) {
-        if (title == null || consort.name.indexOf(' ') >= 0) {
+    private void completeConsortsFromTitle(String title) {
+        if (title == null || consorts.isEmpty()) {
             return;
         }
-        String text = WhitespaceNormalizer.normalize(title);
-        int at = text.toLowerCase(Locale.ROOT).indexOf(consort.role.toLowerCase(Locale.ROOT) + " ");
-        if (at < 0) {
-            return;
+        String[] words = WhitespaceNormalizer.normalize(title).split(" ", MAX_TITLE_WORDS + 1);
+        int limit = Math.min(words.length, MAX_TITLE_WORDS);
+        List<Integer> offices = new ArrayList<>(); // where the given names after a consort office would start
+        for (int k = 2; k < limit; k++) {
+            if (SpeakerLabelParser.isConsortOffice(words[k - 2] + " " + words[k - 1])) {
+                offices.add(k);
+            }
         }
-        String[] words = text.substring(at + consort.role.length() + 1).split(" ");
-        for (int end = 1; end < Math.min(words.length, 4); end++) {
-            String word = words[end].replaceAll("[,.;:]$", "");
-            if (letters(word).equals(letters(consort.name))) {
-                String given = String.join(" ", Arrays.asList(words).subList(0, end));
-                boolean names = Arrays.stream(words, 0, end).allMatch(SpeakerLabelParser::isNameToken);
-                if (names) {
-                    consort.name = given + " " + word;
+        for (Person consort : consorts.values()) {
+            if (consort.name.indexOf(' ') < 0) {
+                completeConsort(consort, words, limit, offices);
+            }
+        }
+    }
+
+    private static void completeConsort(Person consort, String[] words, int limit, List<Integer> offices) {
+        String surname = letters(consort.name);
+        for (int start : offices) {
+            if (!(words[start - 2] + " " + words[start - 1]).equalsIgnoreCase(consort.role)) {
+                continue;
+            }
+            for (int end = start + 1; end < Math.min(limit, start + 4); end++) {
+                if (!SpeakerLabelParser.isNameToken(bare(words[end - 1]))) {
+                    break; // given names only between the office and the surname
                 }
-                return;
+                if (letters(words[end]).equals(surname)) {
+                    List<String> name = new ArrayList<>();
+                    for (int k = start; k <= end; k++) {
+                        name.add(bare(words[k]));
+                    }
+                    consort.name = String.join(" ", name);
+                    return;
+                }
             }
         }
     }
@@ -232,7 +251,7 @@ final class SpeakerResolver {
             }
         }
         completeFromTitle(title, deadline);
-        consorts.values().forEach(consort -> completeConsortFromTitle(consort, title));
+        completeConsortsFromTitle(title);
         interviewee = intervieweeOf(title);
         for (SpeakerLabel label : labels) {
             deadline.check();
