@@ -250,6 +250,21 @@ class TranscriptExtractorHostileInputTest {
     }
 
     /**
+     * An occupation label in ordinary case is read as speech only when its line ends a sentence (class 37); that check
+     * once ran its pattern over the whole paragraph, and a paragraph of ")" took quadratic time: 100,000 of them ran
+     * past a minute, where one match cannot be stopped by the deadline (hostile-input probe, ninth session).
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void aLabelsSpeechOfClosingBracketsIsLookedAtOnlyAtItsEnd() {
+        String text = "Title\n\nJane Doe: Hello.\n\nEngineer: " + ")".repeat(200_000) + "x\n\nJohn Roe: Hi.\n";
+
+        ExtractedTranscript transcript = extractor.extract(text, "text/plain", null);
+
+        assertThat(transcript.statements()).extracting(s -> s.speaker().name()).containsExactly("Jane Doe", "John Roe");
+    }
+
+    /**
      * A label at the start of a wrapped line splits the block (issue 11, held-out documents): every line of a
      * block of megabytes is looked at once, with or without a label on it, so neither 60,000 labelled lines nor
      * 100,000 unlabelled ones cost more than a pass (a copy of the block so far per line would be billions of
